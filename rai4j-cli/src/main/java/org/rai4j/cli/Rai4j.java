@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 WerCommand.class,
                 BenchSpeechCommand.class,
                 CoverageCommand.class,
+                SpeechCommand.class,
         })
 public final class Rai4j implements Runnable {
     /** Exit status when a gate condition ({@code --fail-if}, {@code --fail-on}) holds. */

@@ -1,0 +1,191 @@
+package org.rai4j.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.rai4j.core.Provenance;
+import org.rai4j.speech.AcousticCondition;
+import org.rai4j.speech.AsrBackend;
+import org.rai4j.speech.MissingToolException;
+import org.rai4j.speech.Prompt;
+import org.rai4j.speech.Speaker;
+import org.rai4j.speech.SpeechCounts;
+import org.rai4j.speech.SpeechGroups;
+import org.rai4j.speech.SpeechMetric;
+import org.rai4j.speech.SpeechScorer;
+import org.rai4j.speech.SynthesisAudit;
+import org.rai4j.speech.SynthesisPlan;
+import org.rai4j.speech.TextNormalizer;
+import org.rai4j.speech.UtteranceRecord;
+import org.rai4j.speech.Voice;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rai4j speech synthesize-audit}: TTS voices × acoustic conditions → recogniser → CSV and a WER summary. */
+@Command(name = "synthesize-audit", mixinStandardHelpOptions = true,
+        description = {"Synthesises every prompt with every speaker (espeak-ng/flite voices with rate and pitch variants), "
+                + "applies every acoustic condition (sox; noise mixed at the stated SNR), recognises the audio "
+                + "(pocketsphinx or the pure-Java Sphinx4) and writes DIR/utterances.csv with reference and hypothesis "
+                + "per utterance, DIR/synthesis.json (plan, tool versions, provenance), and a WER summary.",
+                "An interrupted run resumes when started again with the same options."})
+final class SpeechSynthesizeAuditCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--prompts", required = true, paramLabel = "FILE",
+            description = "CSV with columns prompt_id, text and optionally domain.")
+    Path prompts;
+
+    @Option(names = "--voices", split = ",", paramLabel = "LIST",
+            description = "Voices: en-us, en-us-nyc, en-gb, en-gb-x-rp, en-gb-scotland, en-gb-x-gbclan, en-gb-x-gbcwmd, "
+                    + "en-029 (espeak-ng), kal, awb, rms, slt (flite). Default: all twelve.")
+    List<String> voices = new ArrayList<>();
+
+    @Option(names = "--speakers-per-voice", defaultValue = "1", paramLabel = "N",
+            description = "Speakers per voice, differing in rate and pitch (default ${DEFAULT-VALUE}).")
+    int speakersPerVoice;
+
+    @Option(names = "--conditions", split = ",", required = true, paramLabel = "LIST",
+            description = "Acoustic conditions: clean, white-SNR, pink-SNR, babble-SNR, telephone, reverb, hospital[-SNR], "
+                    + "e.g. clean,babble-10,hospital.")
+    List<String> conditions;
+
+    @Option(names = "--asr", defaultValue = "pocketsphinx", paramLabel = "NAME",
+            description = "Recogniser: pocketsphinx (fast; Debian packages pocketsphinx, pocketsphinx-en-us) or sphinx4 "
+                    + "(pure Java, bundled, slow). Default: ${DEFAULT-VALUE}.")
+    String asr;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+    Path out;
+
+    @Option(names = "--prompts-per-speaker", paramLabel = "N",
+            description = "Prompts each speaker says, the same under every condition (default: all).")
+    Integer promptsPerSpeaker;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--jobs", defaultValue = "1", description = "Worker threads (default ${DEFAULT-VALUE}).")
+    int jobs;
+
+    @Option(names = "--keep-audio", description = "Keep every conditioned WAV under DIR/audio.")
+    boolean keepAudio;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Voice> voiceList = new ArrayList<>();
+        if (voices.isEmpty()) {
+            voiceList.addAll(Voice.CATALOGUE);
+        } else {
+            for (String v : voices) {
+                voiceList.add(parse(() -> Voice.parse(v), "--voices"));
+            }
+        }
+        List<AcousticCondition> conditionList = new ArrayList<>();
+        for (String c : conditions) {
+            conditionList.add(parse(() -> AcousticCondition.parse(c), "--conditions"));
+        }
+        AsrBackend backend = parse(() -> AsrBackend.fromId(asr), "--asr");
+        if (speakersPerVoice < 1 || jobs < 1 || (promptsPerSpeaker != null && promptsPerSpeaker < 1)) {
+            throw new UserException("--speakers-per-voice, --prompts-per-speaker and --jobs must be >= 1");
+        }
+        List<Prompt> promptList = Prompt.read(prompts);
+        List<Speaker> speakers = Speaker.of(voiceList, speakersPerVoice);
+        SynthesisPlan plan = new SynthesisPlan(promptList, speakers, conditionList, backend, out,
+                promptsPerSpeaker == null ? promptList.size() : promptsPerSpeaker, seed, jobs, keepAudio);
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf(Locale.ROOT, "rai4j: %d speakers × %d prompts each × %d conditions = %d utterances, recogniser %s%n",
+                speakers.size(), Math.min(plan.promptsPerSpeaker(), promptList.size()), conditionList.size(),
+                plan.utterances(), backend.id());
+        err.flush();
+        SynthesisAudit.Result result;
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("synthesize+recognise").setInitialMax(plan.utterances())
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).build()) {
+            result = new SynthesisAudit(plan).run((done, total, message) -> {
+                synchronized (bar) {
+                    bar.stepTo(done);
+                    bar.setExtraMessage(message);
+                }
+            });
+        } catch (MissingToolException e) {
+            throw new UserException(e.getMessage());
+        }
+        writeManifest(plan, result);
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf("wrote %s (%d utterances)%n%n", result.csv(), result.records().size());
+        printSummary(result.records(), o);
+        o.flush();
+        return 0;
+    }
+
+    private interface Parse<T> {
+        T get();
+    }
+
+    private static <T> T parse(Parse<T> p, String option) {
+        try {
+            return p.get();
+        } catch (IllegalArgumentException e) {
+            throw new UserException(option + ": " + e.getMessage());
+        }
+    }
+
+    private void writeManifest(SynthesisPlan plan, SynthesisAudit.Result result) throws Exception {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("prompts", prompts.toString());
+        config.put("voices", String.join(",", plan.speakers().stream().map(s -> s.voice().name()).distinct().toList()));
+        config.put("speakers_per_voice", Integer.toString(speakersPerVoice));
+        config.put("conditions", String.join(",", conditions));
+        config.put("asr", plan.asr().id());
+        config.put("prompts_per_speaker", Integer.toString(plan.promptsPerSpeaker()));
+        config.put("jobs", Integer.toString(jobs));
+        Map<String, String> inputs = new LinkedHashMap<>();
+        inputs.put(prompts.toString(), org.rai4j.core.Hashing.sha256(prompts));
+        inputs.put("utterances.csv", org.rai4j.core.Hashing.sha256(result.csv()));
+        Provenance provenance = Provenance.current(seed, inputs, config);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("utterances", result.records().size());
+        m.put("tools", result.toolVersions());
+        m.put("provenance", provenance);
+        List<Map<String, Object>> speakers = new ArrayList<>();
+        for (Speaker s : plan.speakers()) {
+            Map<String, Object> sm = new LinkedHashMap<>();
+            sm.put("speaker", s.id());
+            sm.put("voice", s.voice().name());
+            sm.put("tts", s.voice().engine().id());
+            sm.put("accent", s.voice().accent());
+            sm.put("timbre", s.timbre());
+            sm.put("rate", s.rate());
+            sm.put("semitones", s.semitones());
+            speakers.add(sm);
+        }
+        m.put("speakers", speakers);
+        SpeechJson.write(m, out.resolve("synthesis.json").toString(), spec.commandLine().getOut());
+    }
+
+    /** Pooled WER by accent and by condition (point estimates; the audit adds intervals). */
+    static void printSummary(List<UtteranceRecord> records, PrintWriter o) {
+        SpeechScorer scorer = new SpeechScorer(TextNormalizer.DEFAULT);
+        List<String> refs = records.stream().map(UtteranceRecord::reference).toList();
+        List<String> hyps = records.stream().map(UtteranceRecord::hypothesis).toList();
+        for (String dim : List.of("accent", "condition")) {
+            List<String> groups = records.stream().map(r -> dim.equals("accent") ? r.accent() : r.condition()).toList();
+            Map<String, SpeechCounts> byGroup = SpeechGroups.pooled(groups, refs, hyps, scorer);
+            o.printf(Locale.ROOT, "%-16s %6s %8s %8s %8s%n", dim, "n", "WER", "CER", "SER");
+            byGroup.forEach((g, c) -> o.printf(Locale.ROOT, "%-16s %6d %8.3f %8.3f %8.3f%n", g, c.utterances(),
+                    SpeechMetric.WER.of(c), SpeechMetric.CER.of(c), SpeechMetric.SENTENCE_ERROR_RATE.of(c)));
+            o.println();
+        }
+        o.println("normalization: " + String.join(" → ", TextNormalizer.DEFAULT.describe()));
+    }
+}
