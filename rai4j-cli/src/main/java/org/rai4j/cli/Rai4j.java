@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 DemoCommand.class,
                 AuditCommand.class,
+                BenchCommand.class,
         })
 public final class Rai4j implements Runnable {
     /** Exit status when a gate condition ({@code --fail-if}, {@code --fail-on}) holds. */
