@@ -53,6 +53,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--min-group-size", defaultValue = "30", description = "Minimum slice size (default ${DEFAULT-VALUE}).")
     int minGroupSize;
 
+    @Option(names = "--export", paramLabel = "FILE", description = "Also write the held-out rows with the model's predictions as CSV (for trying 'rai4j audit').")
+    java.nio.file.Path export;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -90,6 +93,10 @@ public final class DemoCommand implements Callable<Integer> {
         Table audited = new Table("german-credit-holdout", data.sha256(), List.of(
                 Column.numeric("good_credit", yTrue), Column.numeric("predicted_good", pred), Column.numeric("score", score),
                 test.column("sex"), test.column("age_band")), null);
+        if (export != null) {
+            writeExport(test, yTrue, pred, score);
+            info.println("wrote " + export + " (held-out rows with good_credit, predicted_good, score)");
+        }
         AuditSpec auditSpec = new AuditSpec(Task.BINARY, "good_credit", "predicted_good", "score", null, "1", "0",
                 List.of("sex", "age_band"), List.of(), org.rai4j.fairness.MissingGroupPolicy.ERROR, minGroupSize, 0.95,
                 bootstrap, seed, org.rai4j.fairness.Adjustment.HOLM);
@@ -98,6 +105,27 @@ public final class DemoCommand implements Callable<Integer> {
             r = Auditor.run(audited, auditSpec, p.listener());
         }
         return output.emit(r, conditions, out, spec.commandLine().getErr());
+    }
+
+    private void writeExport(Table test, double[] yTrue, double[] pred, double[] score) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        List<String> cols = List.of("sex", "age_band", "age", "personal_status", "foreign_worker", "housing", "job");
+        sb.append(String.join(",", cols)).append(",good_credit,predicted_good,score\n");
+        for (int i = 0; i < test.rowCount(); i++) {
+            for (String c : cols) {
+                sb.append(csvField(test.column(c).text(i))).append(',');
+            }
+            sb.append((int) yTrue[i]).append(',').append((int) pred[i]).append(',')
+                    .append(String.format(Locale.ROOT, "%.6f", score[i])).append('\n');
+        }
+        org.rai4j.report.AtomicFiles.write(export, sb.toString());
+    }
+
+    private static String csvField(String v) {
+        if (v == null) {
+            return "";
+        }
+        return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
     private static int[] labels(Table t) throws org.rai4j.core.DataFileException {
