@@ -102,6 +102,12 @@ public final class BountySimulateCommand implements Callable<Integer> {
     @Option(names = "--hunter-min-leaf", defaultValue = "30", paramLabel = "N", description = "Hunter minimum rows per leaf (default ${DEFAULT-VALUE}).")
     int hunterMinLeaf;
 
+    @Option(names = "--report-groups", split = ",", paramLabel = "COL", description = "Also track the holdout error of every value of these columns (e.g. sex,age_band).")
+    List<String> reportGroups = new ArrayList<>();
+
+    @Option(names = "--heatmap", paramLabel = "FILE.svg", description = "Write the teams × features heatmap as SVG.")
+    Path heatmap;
+
     @Option(names = "--audit-log", paramLabel = "FILE", description = "Write the hash-chained audit log here (must not exist).")
     Path auditLog;
 
@@ -127,6 +133,15 @@ public final class BountySimulateCommand implements Callable<Integer> {
             throw new UserException("--base: " + e.getMessage());
         }
         double initialError = engine.holdoutError();
+        for (String col : reportGroups) {
+            if (!data.holdout().hasColumn(col)) {
+                throw new UserException("--report-groups: no column '" + col + "' in " + holdout + "; expected one of "
+                        + String.join(", ", data.holdout().columnNames()));
+            }
+        }
+        double[] labels = data.task().labels(data.holdout());
+        List<Map<String, Object>> slices = new ArrayList<>();
+        slices.add(sliceErrors("base", engine, data, labels));
         List<Map<String, Object>> decisions = new ArrayList<>();
         List<Map<String, Object>> trajectory = new ArrayList<>();
         Map<String, Map<String, Integer>> featureUse = new TreeMap<>();
@@ -142,6 +157,9 @@ public final class BountySimulateCommand implements Callable<Integer> {
                 throw new UserException(submissions + ":" + line.line() + ": field '" + field + "': " + e.getMessage());
             }
             record(engine, data, s, d, decisions, trajectory, featureUse, teamSubmissions);
+            if (d.accepted()) {
+                slices.add(sliceErrors(d.submissionId(), engine, data, labels));
+            }
             if (++done % 100 == 0) {
                 err.println("bounty: " + done + " of " + lines.size() + " submissions verified");
             }
@@ -157,6 +175,9 @@ public final class BountySimulateCommand implements Callable<Integer> {
                             new GroupSpec.Predicate(p.group()), p.model());
                     Decision d = engine.submit(s);
                     record(engine, data, s, d, decisions, trajectory, featureUse, teamSubmissions);
+                    if (d.accepted()) {
+                        slices.add(sliceErrors(d.submissionId(), engine, data, labels));
+                    }
                     any |= d.accepted();
                 }
                 if (!any) {
@@ -182,10 +203,14 @@ public final class BountySimulateCommand implements Callable<Integer> {
         fin.put("audit_log_head", log.head());
         result.put("final", fin);
         result.put("trajectory", trajectory);
+        result.put("slice_errors", slices);
         result.put("feature_usage", usageFractions(featureUse, teamSubmissions));
         result.put("adaptivity", Map.of("epsilon", bound.epsilon(), "non_adaptive_epsilon", bound.nonAdaptiveEpsilon(),
                 "delta", bound.delta(), "rotate_holdout", bound.rotate()));
         data.artifacts().close();
+        if (heatmap != null) {
+            AtomicFiles.write(heatmap, BountyHeatmapSvg.render(usageFractions(featureUse, teamSubmissions)));
+        }
         if (json != null) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             String text = mapper.writeValueAsString(result) + "\n";
@@ -197,7 +222,7 @@ public final class BountySimulateCommand implements Callable<Integer> {
             AtomicFiles.write(Path.of(json), text);
         }
         renderText(spec.commandLine().getOut(), data, config, g, engine, decisions, initialError, bound,
-                usageFractions(featureUse, teamSubmissions));
+                usageFractions(featureUse, teamSubmissions), slices);
         return 0;
     }
 
@@ -268,6 +293,33 @@ public final class BountySimulateCommand implements Callable<Integer> {
         }
     }
 
+    /** Overall holdout error, the error on each submitted group, and on every value of the --report-groups columns. */
+    private Map<String, Object> sliceErrors(String after, BountyEngine engine, BountyData data, double[] labels) throws Exception {
+        double[] p = engine.holdoutPredictions();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("after", after);
+        m.put("overall", engine.holdoutError());
+        Map<String, Double> groups = new LinkedHashMap<>();
+        for (BountyEngine.GroupStatus gs : engine.groupStatuses()) {
+            groups.put(gs.owner(), gs.loss() / gs.size());
+        }
+        for (String col : reportGroups) {
+            var c = data.holdout().column(col);
+            Map<String, double[]> acc = new TreeMap<>();
+            for (int i = 0; i < p.length; i++) {
+                String v = c.text(i);
+                double[] a = acc.computeIfAbsent(v == null ? "(missing)" : v, k -> new double[2]);
+                a[0] += data.task().loss().of(p[i], labels[i]);
+                a[1]++;
+            }
+            for (var e : acc.entrySet()) {
+                groups.put(col + "=" + e.getKey(), e.getValue()[0] / e.getValue()[1]);
+            }
+        }
+        m.put("groups", groups);
+        return m;
+    }
+
     private static Double finite(double v) {
         return Double.isFinite(v) ? v : null;
     }
@@ -311,7 +363,7 @@ public final class BountySimulateCommand implements Callable<Integer> {
 
     private static void renderText(PrintWriter out, BountyData data, BountyConfig config, HoldoutGuard g, BountyEngine engine,
                                    List<Map<String, Object>> decisions, double initialError, AdaptivityBound bound,
-                                   Map<String, Map<String, Double>> usage) {
+                                   Map<String, Map<String, Double>> usage, List<Map<String, Object>> slices) {
         out.printf(Locale.ROOT, "bounty: %d train rows, %d holdout rows, label %s %s, loss %s, alpha %s, repair alpha %s, guard %s%n",
                 data.train().rowCount(), data.holdout().rowCount(), data.task().labelColumn(),
                 data.task().classes().isEmpty() ? "" : data.task().classes(), data.task().loss().spelling(),
@@ -342,6 +394,17 @@ public final class BountySimulateCommand implements Callable<Integer> {
                 default -> out.printf("  %3d PTR  [repairs %s] if %s then → %s else → %s%n", n.id(), m.get("owner"), m.get("group"),
                         m.get("target"), m.get("next"));
             }
+        }
+        out.println("\nerror trajectory (holdout error after each accepted update; submitted groups, then --report-groups slices):");
+        for (Map<String, Object> point : slices) {
+            StringBuilder line = new StringBuilder();
+            line.append(String.format(Locale.ROOT, "  %-20s overall %.4f", point.get("after"), (Double) point.get("overall")));
+            @SuppressWarnings("unchecked")
+            Map<String, Double> groups = (Map<String, Double>) point.get("groups");
+            for (var e : groups.entrySet()) {
+                line.append(String.format(Locale.ROOT, " | %s %.4f", e.getKey(), e.getValue()));
+            }
+            out.println(line);
         }
         out.println("\ngroups (holdout error now / best since introduced / rows):");
         for (BountyEngine.GroupStatus gs : engine.groupStatuses()) {
