@@ -137,4 +137,22 @@ class BountyCommandTest {
         JsonNode root = new ObjectMapper().readTree(sim.out());
         assertThat(root.get("final").get("holdout_error").asDouble()).isLessThan(0.3);
     }
+
+    @Test
+    void replay_logFromSimulate_reproducedAndTamperingDetected() throws Exception {
+        Path s = subs("{\"id\":\"s1\",\"team\":\"t1\",\"group\":\"a < 20\",\"model\":{\"constant\":1}}",
+                "{\"id\":\"s2\",\"team\":\"t2\",\"group\":\"a < 40\",\"model\":{\"rule\":\"a >= 10\"}}");
+        Path log = dir.resolve("audit.jsonl");
+        CliRun sim = CliRun.of(simulate(s, "--audit-log", log.toString()));
+        assertThat(sim.status()).as(sim.err()).isZero();
+        String[] replay = {"bounty", "replay", "--log", log.toString(), "--train", dir.resolve("train.csv").toString(),
+                "--holdout", dir.resolve("holdout.csv").toString(), "--label", "y"};
+        CliRun ok = CliRun.of(replay);
+        assertThat(ok.status()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("replayed 3 entries: every line reproduced byte for byte");
+        Files.writeString(log, Files.readString(log).replace("\"team\":\"t2\"", "\"team\":\"t3\""));
+        CliRun bad = CliRun.of(replay);
+        assertThat(bad.status()).isEqualTo(1);
+        assertThat(bad.err()).contains("audit log line 3: the hash chain is broken");
+    }
 }
