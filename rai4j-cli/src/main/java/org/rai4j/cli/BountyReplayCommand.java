@@ -41,6 +41,10 @@ public final class BountyReplayCommand implements Callable<Integer> {
     @Option(names = "--loss", defaultValue = "zero-one", paramLabel = "LOSS", description = "zero-one (default) or squared, as in the bounty.")
     String loss;
 
+    @Option(names = "--head", paramLabel = "SHA256", description = "The chain head recorded elsewhere (e.g. 'audit_log_head' of simulate --json): "
+            + "the last line must hash to it, so that editing or dropping the last lines is detected too.")
+    String head;
+
     @Override
     public Integer call() throws Exception {
         List<String> lines;
@@ -48,6 +52,13 @@ public final class BountyReplayCommand implements Callable<Integer> {
             lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
         } catch (NoSuchFileException e) {
             throw new UserException(log + ": expected an audit log, but it does not exist");
+        }
+        if (lines.isEmpty()) {
+            throw new UserException(log + ": the audit log is empty");
+        }
+        if (head != null && !org.rai4j.core.Hashing.sha256(lines.get(lines.size() - 1)).equals(head)) {
+            throw new UserException(log + ": the last line (" + lines.size() + ") does not hash to --head " + head
+                    + "; the log was truncated or its end was edited");
         }
         BountyData data = BountyData.load(train, holdout, label, positive, Loss.parse(loss));
         AuditReplay.Result r;

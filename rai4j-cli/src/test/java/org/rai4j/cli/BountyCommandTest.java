@@ -150,9 +150,18 @@ class BountyCommandTest {
         CliRun ok = CliRun.of(replay);
         assertThat(ok.status()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("replayed 3 entries: every line reproduced byte for byte");
-        Files.writeString(log, Files.readString(log).replace("\"team\":\"t2\"", "\"team\":\"t3\""));
+        String head = org.rai4j.core.Hashing.sha256(Files.readAllLines(log).get(2));
+        String original = Files.readString(log);
+        Files.writeString(log, original.replace("\"team\":\"t1\"", "\"team\":\"t9\""));
         CliRun bad = CliRun.of(replay);
         assertThat(bad.status()).isEqualTo(1);
         assertThat(bad.err()).contains("audit log line 3: the hash chain is broken");
+        // The last line has no successor: editing it is caught by the externally kept head.
+        Files.writeString(log, original.replace("\"team\":\"t2\"", "\"team\":\"t3\""));
+        String[] withHead = java.util.stream.Stream.concat(java.util.Arrays.stream(replay), java.util.stream.Stream.of("--head", head))
+                .toArray(String[]::new);
+        CliRun badEnd = CliRun.of(withHead);
+        assertThat(badEnd.status()).isEqualTo(1);
+        assertThat(badEnd.err()).contains("the last line (3) does not hash to --head");
     }
 }
