@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 AuditCommand.class,
                 BenchCommand.class,
+                BountyCommand.class,
+                BenchBountyCommand.class,
         })
 public final class Rai4j implements Runnable {
     /** Exit status when a gate condition ({@code --fail-if}, {@code --fail-on}) holds. */
