@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Responsible AI for the JVM: disaggregated evaluation, last-mile testing, bias bounties, privacy.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                PrivacyCommand.class,
         })
 public final class Rai4j implements Runnable {
     /** Exit status when a gate condition ({@code --fail-if}, {@code --fail-on}) holds. */

@@ -30,12 +30,17 @@ public enum Accountant {
         throw new IllegalArgumentException("accountant must be one of rdp, prv, gdp, got '" + key + "'");
     }
 
-    /** ε spent by the segments at δ, with the accountant's details and warnings. */
+    /** ε spent by the segments at δ, with the accountant's details and warnings (RDP: Opacus's orders). */
     public PrivacySpent epsilon(List<Segment> segments, double delta) {
+        return epsilon(segments, delta, RdpOrders.OPACUS_DEFAULT);
+    }
+
+    /** ε spent by the segments at δ; {@code orders} is used by the RDP accountant only. */
+    public PrivacySpent epsilon(List<Segment> segments, double delta, RdpOrders orders) {
         List<String> warnings = new ArrayList<>();
         switch (this) {
             case RDP -> {
-                RdpEpsilon e = Rdp.epsilon(segments, delta, RdpOrders.OPACUS_DEFAULT);
+                RdpEpsilon e = Rdp.epsilon(segments, delta, orders);
                 if (e.edgeWarning() != null) {
                     warnings.add(e.edgeWarning());
                 }
