@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
                 AuditCommand.class,
                 BenchCommand.class,
                 BountyCommand.class,
-                BenchBountyCommand.class,
+                PrivacyCommand.class,
         })
 public final class Rai4j implements Runnable {
     /** Exit status when a gate condition ({@code --fail-if}, {@code --fail-on}) holds. */
