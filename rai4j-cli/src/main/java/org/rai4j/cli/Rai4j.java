@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 BountyCommand.class,
                 PrivacyCommand.class,
+                WerCommand.class,
+                CoverageCommand.class,
         })
 public final class Rai4j implements Runnable {
     /** Exit status when a gate condition ({@code --fail-if}, {@code --fail-on}) holds. */
