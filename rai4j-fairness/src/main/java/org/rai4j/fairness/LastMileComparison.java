@@ -67,6 +67,11 @@ public final class LastMileComparison {
         Preconditions.checkArgument(direction != null, "metric '" + spec.metric() + "' has no natural direction; say "
                 + "whether higher is worse or better (--direction higher-is-worse|higher-is-better)");
         if (spec.reference() != null) {
+            SliceKey ref = spec.reference().project(baseline.spec().groups());
+            Preconditions.checkArgument(ref.order() == spec.reference().order(), "reference slice " + spec.reference()
+                    + " names columns that are not group columns of the audits " + baseline.spec().groups());
+            spec = new ComparisonSpec(spec.metric(), spec.direction(), ref, spec.confidence(), spec.bootstrap(),
+                    spec.seed(), spec.adjust());
             checkReference(base, metric, spec.reference());
             checkReference(cand, metric, spec.reference());
         }
