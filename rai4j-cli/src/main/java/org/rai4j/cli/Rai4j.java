@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 DemoCommand.class,
                 AuditCommand.class,
+                CompareCommand.class,
+                CardCommand.class,
                 BenchCommand.class,
                 BountyCommand.class,
                 PrivacyCommand.class,
