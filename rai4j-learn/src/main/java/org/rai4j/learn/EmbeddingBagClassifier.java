@@ -117,9 +117,7 @@ public final class EmbeddingBagClassifier implements GradientModel<TokenExamples
                 }
             }
         }
-        int[] out = Arrays.copyOf(rows, count);
-        Arrays.sort(out);
-        return out;
+        return Arrays.copyOf(rows, count);
     }
 
     @Override

@@ -22,8 +22,8 @@ public interface GradientModel<E extends Examples> {
     EmbeddingRows embeddingRows();
 
     /**
-     * The embedding rows that a forward pass over {@code batch} reads, ascending and without duplicates
-     * (empty without an embedding table). Lets an optimiser bring exactly those rows up to date first.
+     * The embedding rows that a forward pass over {@code batch} reads, without duplicates, in order of first
+     * appearance (empty without an embedding table). Lets an optimiser bring exactly those rows up to date first.
      */
     int[] embeddingRowsRead(E data, int[] batch);
 

@@ -187,10 +187,10 @@ class GradientModelsTest {
     }
 
     @Test
-    void embeddingRowsRead_returnsSortedDistinctTokensOfTheBatch() {
+    void embeddingRowsRead_returnsDistinctTokensOfTheBatchInOrderOfFirstAppearance() {
         TokenExamples t = TokenExamples.of(new int[][] {{7, 1, 7}, {3}, {1, 9}}, new int[] {0, 1, 0}, 2, 10);
         EmbeddingBagClassifier m = EmbeddingBagClassifier.create(10, 3, 2, 1);
-        assertThat(m.embeddingRowsRead(t, new int[] {0, 2})).containsExactly(1, 7, 9);
+        assertThat(m.embeddingRowsRead(t, new int[] {0, 2})).containsExactly(7, 1, 9);
         assertThat(m.embeddingRowsRead(t, new int[] {1})).containsExactly(3);
     }
 
