@@ -64,25 +64,33 @@ public final class AesCtrKeystream {
         return words[next++];
     }
 
-    /** The word buffer that {@link #take(int)} hands out indices into (valid until the next call). */
+    /**
+     * The current block of words, for bulk consumers: words {@code position() … buffer().length − 1} are
+     * unused. A consumer reads some of them and then calls {@link #advance(int)}; it must not read a word
+     * twice or keep the array across {@link #nextLong()} or {@link #ensureAvailable()} calls.
+     */
     public long[] buffer() {
         return words;
     }
 
-    /**
-     * Reserves {@code count} consecutive unused words of {@link #buffer()}, refilling the buffer first when
-     * fewer remain, and returns the index of the first; lets bulk consumers avoid a call per word.
-     */
-    public int take(int count) {
-        if (count > words.length) {
-            throw new IllegalArgumentException("at most " + words.length + " words at once, asked for " + count);
+    /** Index of the first unused word of {@link #buffer()}. */
+    public int position() {
+        return next;
+    }
+
+    /** Marks the words up to (excluding) {@code newPosition} as used. */
+    public void advance(int newPosition) {
+        if (newPosition < next || newPosition > words.length) {
+            throw new IllegalArgumentException("position must be in [" + next + ", " + words.length + "], got " + newPosition);
         }
-        if (words.length - next < count) {
+        next = newPosition;
+    }
+
+    /** Makes sure at least one unused word is in {@link #buffer()}, generating a new block if needed. */
+    public void ensureAvailable() {
+        if (next == words.length) {
             refill();
         }
-        int at = next;
-        next += count;
-        return at;
     }
 
     private void refill() {

@@ -66,11 +66,56 @@ public final class Ziggurat {
         }
     }
 
-    /** Adds {@code scale}·N(0, 1), independently, to each of {@code target[from..to)}. */
+    /**
+     * Adds {@code scale}·N(0, 1), independently, to each of {@code target[from..to)}. The common case (a
+     * point inside its layer's rectangle) runs in a tight loop over the keystream buffer; the rest falls
+     * back to {@link #sample}, whose draws come from the same stream — the distribution is unchanged.
+     */
     public static void addScaled(AesCtrKeystream stream, double[] target, int from, int to, double scale) {
-        for (int k = from; k < to; k++) {
-            target[k] += scale * sample(stream);
+        final double[] x = X;
+        int k = from;
+        while (k < to) {
+            stream.ensureAvailable();
+            long[] words = stream.buffer();
+            int at = stream.position();
+            int end = at + Math.min(words.length - at, to - k);
+            long slow = 0;
+            boolean rejected = false;
+            for (; at < end; at++, k++) {
+                long u = words[at];
+                int i = (int) (u & (LAYERS - 1));
+                double v = ((u >>> 11) * TWO_POW_MINUS_53) * x[i];
+                if (v < x[i + 1]) {
+                    target[k] += (u & 0x80) != 0 ? -scale * v : scale * v;
+                } else {
+                    slow = u;
+                    rejected = true;
+                    at++;
+                    break;
+                }
+            }
+            stream.advance(at);
+            if (rejected) {
+                target[k] += scale * slowPath(stream, slow);
+                k++;
+            }
         }
+    }
+
+    /** Completes a draw whose first word {@code u} fell outside the rectangle of its layer. */
+    private static double slowPath(AesCtrKeystream stream, long u) {
+        int i = (int) (u & (LAYERS - 1));
+        double x = ((u >>> 11) * TWO_POW_MINUS_53) * X[i];
+        boolean negative = (u & 0x80) != 0;
+        if (i == 0) {
+            double t = tail(stream);
+            return negative ? -t : t;
+        }
+        double y = F[i] + uniform(stream) * (F[i + 1] - F[i]);
+        if (y < f(x)) {
+            return negative ? -x : x;
+        }
+        return sample(stream);
     }
 
     /** A variate from the normal tail beyond R (Marsaglia 1964). */
