@@ -7,12 +7,20 @@ import org.rai4j.fairness.AuditResult;
 import org.rai4j.fairness.AuditSpec;
 import org.rai4j.fairness.Auditor;
 import org.rai4j.fairness.FailCondition;
+import org.rai4j.fairness.ComparisonResult;
+import org.rai4j.fairness.ComparisonSpec;
+import org.rai4j.fairness.LastMileComparison;
 import org.rai4j.fairness.Task;
+import org.rai4j.report.AtomicFiles;
+import org.rai4j.report.AuditJsonReader;
+import org.rai4j.report.ComparisonJson;
+import org.rai4j.report.ComparisonReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -59,6 +67,16 @@ public final class AuditCommand implements Callable<Integer> {
     @Mixin
     AuditOutput output = new AuditOutput();
 
+    @Option(names = "--baseline", paramLabel = "BASE.json",
+            description = "Also compare this audit (the candidate) with a baseline audit JSON: the customer test kit (see rai4j compare).")
+    Path baseline;
+
+    @Mixin
+    CompareOptions compare = new CompareOptions();
+
+    @Option(names = "--compare-json", paramLabel = "FILE|-", description = "With --baseline: write the comparison JSON (rai4j.compare/1) to FILE or stdout.")
+    String compareJson;
+
     @Override
     public Integer call() throws Exception {
         Task t = parseTask(task);
@@ -67,13 +85,33 @@ public final class AuditCommand implements Callable<Integer> {
         }
         AuditSpec auditSpec = options.spec(t, label, prediction, score, weight, positiveLabel, negativeLabel);
         List<FailCondition> conditions = output.conditions();
+        AuditResult base = baseline == null ? null : AuditJsonReader.read(baseline);
         Table table = new CsvTableReader(new CsvOptions(separator, Set.of("", "NA", "?"), CsvOptions.DEFAULT.maxLevels()))
                 .read(data);
         AuditResult r;
         try (Progress p = Progress.start("bootstrap", auditSpec.bootstrap())) {
             r = Auditor.run(table, auditSpec, p.listener());
         }
-        return output.emit(r, conditions, spec.commandLine().getOut(), spec.commandLine().getErr());
+        if (base == null) {
+            return output.emit(r, conditions, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+        ComparisonSpec cs = compare.spec(auditSpec.confidence(), ComparisonSpec.DEFAULT_BOOTSTRAP, auditSpec.seed(), auditSpec.adjust());
+        ComparisonResult cmp = LastMileComparison.compare(base, r, cs);
+        String b = baseline.getFileName().toString();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int status = output.emit(r, cmp, b, conditions, out, err);
+        PrintWriter info = "-".equals(output.json) || "-".equals(compareJson) ? err : out;
+        info.print("\n" + ComparisonReport.render(cmp, b, data.getFileName().toString()));
+        if ("-".equals(compareJson)) {
+            out.print(ComparisonJson.toJson(cmp, b, data.getFileName().toString()));
+        } else if (compareJson != null) {
+            AtomicFiles.write(Path.of(compareJson), ComparisonJson.toJson(cmp, b, data.getFileName().toString()));
+            info.println("\nwrote " + compareJson);
+        }
+        out.flush();
+        info.flush();
+        return Math.max(status, compare.gate(cmp, err));
     }
 
     static Task parseTask(String t) {

@@ -1,10 +1,12 @@
 package org.rai4j.cli;
 
 import org.rai4j.fairness.AuditResult;
+import org.rai4j.fairness.ComparisonResult;
 import org.rai4j.fairness.FailCondition;
 import org.rai4j.report.AtomicFiles;
 import org.rai4j.report.AuditJson;
 import org.rai4j.report.ConsoleReport;
+import org.rai4j.report.HtmlReport;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -17,6 +19,9 @@ import java.util.List;
 final class AuditOutput {
     @Option(names = "--json", paramLabel = "FILE|-", description = "Write the audit as JSON (schema rai4j.audit/1) to FILE, or to stdout with '-'.")
     String json;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report (inline SVG charts, no scripts, no network requests).")
+    String html;
 
     @Option(names = "--metrics", paramLabel = "M,M", split = ",", description = "Metrics shown in the console table (all are in the JSON).")
     List<String> metrics = new ArrayList<>();
@@ -35,6 +40,12 @@ final class AuditOutput {
 
     /** Prints and writes the result; returns the exit status. */
     int emit(AuditResult r, List<FailCondition> conditions, PrintWriter out, PrintWriter err) throws IOException {
+        return emit(r, null, null, conditions, out, err);
+    }
+
+    /** Prints and writes the result, with its comparison to a baseline in the HTML report when given; returns the exit status. */
+    int emit(AuditResult r, ComparisonResult comparison, String baselineSource, List<FailCondition> conditions,
+             PrintWriter out, PrintWriter err) throws IOException {
         List<String> shown = metrics.isEmpty() ? ConsoleReport.defaultMetrics(r) : metrics;
         for (String m : shown) {
             if (r.main().overall().metric(m) == null) {
@@ -52,6 +63,10 @@ final class AuditOutput {
                 AtomicFiles.write(Path.of(json), AuditJson.toJson(r));
                 out.println("\nwrote " + json);
             }
+        }
+        if (html != null) {
+            AtomicFiles.write(Path.of(html), HtmlReport.render(r, shown, comparison, baselineSource));
+            ("-".equals(json) ? err : out).println((json == null ? "\n" : "") + "wrote " + html);
         }
         out.flush();
         int status = 0;

@@ -24,11 +24,11 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
 /**
- * {@code rai4j bench-bounty}: the time to verify one submission against a large holdout with a
+ * {@code rai4j bench bounty}: the time to verify one submission against a large holdout with a
  * many-node pointer decision list, and batched PDL evaluation against per-row traversal (the baseline)
  * in the same process. Synthetic data, fixed seed.
  */
-@Command(name = "bench-bounty", mixinStandardHelpOptions = true,
+@Command(name = "bounty", mixinStandardHelpOptions = true,
         description = "Benchmark: verify one bounty submission against a large holdout with a many-node PDL.")
 public final class BenchBountyCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -49,18 +49,18 @@ public final class BenchBountyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (rows < 1000 || nodes < 2 || nodes > 500 || repeat < 1) {
-            throw new UserException("bench-bounty: need --rows ≥ 1000, 2 ≤ --nodes ≤ 500, --repeat ≥ 1");
+            throw new UserException("bench bounty: need --rows ≥ 1000, 2 ≤ --nodes ≤ 500, --repeat ≥ 1");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int leaves = nodes - 1;
-        err.println("bench-bounty: generating " + rows + " rows…");
+        err.println("bench bounty: generating " + rows + " rows…");
         Table holdout = data(rows, leaves, seed);
         BountyData data = BountyData.of(holdout, holdout, "y", "1", Loss.ZERO_ONE);
         BountyConfig config = new BountyConfig(new BigDecimal("0.001"), BigDecimal.ZERO, 30, BigDecimal.ZERO);
         BountyEngine engine = new BountyEngine(holdout, null, data.artifacts(), new ModelSpec.Constant("0"), config,
                 new ThresholdGuard(), AuditLog.inMemory());
-        err.println("bench-bounty: building a " + nodes + "-node PDL through the engine…");
+        err.println("bench bounty: building a " + nodes + "-node PDL through the engine…");
         for (int k = 0; k < leaves; k++) {
             Decision d = engine.submit(new Submission("bin" + k, "bench", new GroupSpec.Predicate("bin == " + k + " and u < 900"),
                     new ModelSpec.Constant("1")));

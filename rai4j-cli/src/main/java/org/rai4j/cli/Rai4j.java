@@ -14,9 +14,13 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 DemoCommand.class,
                 AuditCommand.class,
+                CompareCommand.class,
+                CardCommand.class,
                 BenchCommand.class,
                 BountyCommand.class,
-                BenchBountyCommand.class,
+                PrivacyCommand.class,
+                WerCommand.class,
+                CoverageCommand.class,
         })
 public final class Rai4j implements Runnable {
     /** Exit status when a gate condition ({@code --fail-if}, {@code --fail-on}) holds. */

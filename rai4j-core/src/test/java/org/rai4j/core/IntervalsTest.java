@@ -76,4 +76,17 @@ class IntervalsTest {
         }
         assertThat(Intervals.bootstrapPValue(half)).isEqualTo(1.0);
     }
+
+    @Test
+    void bootstrapWaldPValue_matchesNormalTailOfTheReplicateSd() {
+        // replicates with mean 0 and sample sd exactly 0.1: {-0.1, 0.1} repeated → sd = 0.1·sqrt(B/(B-1))
+        double[] r = new double[1000];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = i % 2 == 0 ? -0.1 : 0.1;
+        }
+        double sd = 0.1 * Math.sqrt(1000.0 / 999.0);
+        assertThat(Intervals.bootstrapWaldPValue(0.196, r)).isCloseTo(2 * Gaussian.cdf(-0.196 / sd), within(1e-12));
+        assertThat(Intervals.bootstrapWaldPValue(0.0, new double[] {0, 0, 0})).isEqualTo(1.0);
+        assertThat(Intervals.bootstrapWaldPValue(0.5, new double[] {1})).isNaN();
+    }
 }

@@ -22,8 +22,9 @@ import java.util.function.IntConsumer;
  * intervals and significance.
  *
  * <p><b>Significance of a gap.</b> For a fairness metric built from metric M (two metrics for
- * equalized odds), every pair (i, j) of eligible finest slices gets a two-sided bootstrap p-value of
- * m_i − m_j = 0 ({@link Intervals#bootstrapPValue}); the family of these p-values is adjusted
+ * equalized odds), every pair (i, j) of eligible finest slices gets a two-sided p-value of
+ * m_i − m_j = 0 from a Wald test with the bootstrap standard error ({@link Intervals#bootstrapWaldPValue});
+ * the family of these p-values is adjusted
  * ({@link Adjustment}); the gap is significant when the adjusted p-value of the pair attaining it is
  * below 1 − confidence. (An unsigned max − min is positive in every replicate, so "its interval
  * excludes zero" would always hold; the signed pair test is the meaningful version.)

@@ -35,6 +35,6 @@ public final class Conventions {
                 "Aggregates are computed over the finest slices (the intersection of all group columns), within each control level when control columns are given (Fairlearn semantics).",
                 "Differences are unsigned (max - min between groups; max |group - overall| to overall); ratios are min/max and min(group/overall, overall/group).",
                 "Intervals: proportions use the Wilson score interval (weighted: Kish effective n); other metrics and all aggregates use bootstrap percentile intervals over whole-data resamples.",
-                "Significance of a gap: signed bootstrap tests of every pair of eligible slices, adjusted for multiple comparisons; a gap is significant when the pair that attains it is.");
+                "Significance of a gap: signed Wald tests (bootstrap standard error) of every pair of eligible slices, adjusted for multiple comparisons; a gap is significant when the pair that attains it is.");
     }
 }

@@ -110,7 +110,7 @@ final class FairnessMetrics {
                         if (isAttaining) {
                             attainingIndex = pValues.size();
                         }
-                        pValues.add(Intervals.bootstrapPValue(d));
+                        pValues.add(Intervals.bootstrapWaldPValue(point[el[i]][m] - point[el[j]][m], d));
                     }
                 }
             }
