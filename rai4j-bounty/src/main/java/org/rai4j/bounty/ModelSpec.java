@@ -30,23 +30,4 @@ public sealed interface ModelSpec {
             Preconditions.checkNotNull(file, "file");
         }
     }
-
-    /**
-     * Parses the command-line form {@code rule:<predicate>}, {@code constant:<v>} or {@code onnx:<file>}.
-     *
-     * @throws IllegalArgumentException naming the three accepted forms
-     */
-    static ModelSpec parse(String text) {
-        Preconditions.checkNotNull(text, "model");
-        int colon = text.indexOf(':');
-        String kind = colon < 0 ? "" : text.substring(0, colon);
-        String rest = colon < 0 ? "" : text.substring(colon + 1);
-        return switch (kind) {
-            case "rule" -> new Rule(rest);
-            case "constant" -> new Constant(rest);
-            case "onnx" -> new Onnx(Path.of(rest));
-            default -> throw new IllegalArgumentException("a model must be rule:<predicate>, constant:<value> or onnx:<file>, got '"
-                    + text + "'");
-        };
-    }
 }
