@@ -81,12 +81,13 @@ public record CardContent(String name, String version, String date, String overv
         try {
             return YAML.readValue(yaml, CardContent.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new DataFileException(new DataProblem(fileName, line(e), null, "unknown key '" + e.getPropertyName()
+            throw new DataFileException(new DataProblem(fileName, keyLine(yaml, e.getPropertyName(), e), null, "unknown key '" + e.getPropertyName()
                     + "'; expected one of " + String.join(", ", KEYS)));
         } catch (JsonMappingException e) {
             String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .reduce((a, b) -> a + "." + b).orElse("(top level)");
-            throw new DataFileException(new DataProblem(fileName, line(e), null, "key '" + path + "': "
+            String top = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
+            throw new DataFileException(new DataProblem(fileName, keyLine(yaml, top, e), null, "key '" + path + "': "
                     + expected(path) + "; " + e.getOriginalMessage().split("\n")[0]));
         } catch (JacksonException e) {
             throw new DataFileException(new DataProblem(fileName, line(e), null, "not valid YAML: "
@@ -106,6 +107,17 @@ public record CardContent(String name, String version, String date, String overv
             case "glossary" -> "expected a mapping of term: definition";
             default -> "expected text";
         };
+    }
+
+    /** The line of a top-level key (Jackson's location points past its value), else Jackson's location. */
+    private static long keyLine(String yaml, String key, JacksonException e) {
+        String[] lines = yaml.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].matches(java.util.regex.Pattern.quote(key) + "\\s*:.*")) {
+                return i + 1;
+            }
+        }
+        return line(e);
     }
 
     private static long line(JacksonException e) {

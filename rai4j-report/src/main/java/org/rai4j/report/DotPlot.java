@@ -68,7 +68,8 @@ final class DotPlot {
         double lo = axis[0];
         double hi = axis[1];
         double step = axis[2];
-        int height = TOP + rows.size() * ROW + 12;
+        int bottom = TOP + rows.size() * ROW + 4;
+        int height = bottom + (Double.isNaN(reference) ? 8 : 24);
         int x0 = LABEL + 10;
         int x1 = WIDTH - RIGHT - 10;
         StringBuilder s = new StringBuilder(4096);
@@ -81,16 +82,16 @@ final class DotPlot {
         for (double t = lo; t <= hi + step / 1e6; t += step) {
             double x = x(t, lo, hi, x0, x1);
             s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>",
-                    x, TOP - 6, x, height - 8));
+                    x, TOP - 6, x, bottom));
             s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>", x, TOP - 12,
                     Axis.label(t, step)));
         }
         if (!Double.isNaN(reference)) {
             double x = x(reference, lo, hi, x0, x1);
             s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#000\" "
-                    + "stroke-dasharray=\"5 4\"/>", x, TOP - 6, x, height - 8));
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-style=\"italic\">dashed line: %s</text>",
-                    4, TOP - 12, esc(referenceLabel)));
+                    + "stroke-dasharray=\"5 4\"/>", x, TOP - 6, x, bottom));
+            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-style=\"italic\">"
+                    + "dashed line: %s</text>", x, bottom + 16, esc(referenceLabel)));
         }
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);

@@ -44,13 +44,13 @@ public final class ServiceCard {
                 + "groups of people, so that you can decide whether and how to use it. It evolves with feedback. Every number "
                 + "below comes from a stored rai4j audit, with its sample size n and its " + pct(r) + " interval; nothing is typed by hand.");
         doc.note("Performance on your own data can differ: assess it on your content, for each use case, before and after "
-                + "deployment. Section 5 gives the exact commands.");
+                + "deployment. The section on testing on your own data gives the exact commands.");
 
-        doc.h2("1. Overview", "overview");
+        doc.h2("Overview", "overview");
         doc.p(text(c.overview(), "overview"));
         doc.p("How quality is assessed: " + metricDefinitions(r, metrics));
 
-        doc.h2("2. Intended uses and limitations", "uses");
+        doc.h2("Intended uses and limitations", "uses");
         doc.h3("Intended uses", "intended-uses");
         list(doc, c.intendedUses(), "intended_uses");
         doc.h3("Intended users", "intended-users");
@@ -62,14 +62,14 @@ public final class ServiceCard {
         limits.addAll(measuredLimitations(r));
         list(doc, limits, "limitations");
 
-        doc.h2("3. Design and evaluation", "design");
+        doc.h2("Design and evaluation", "design");
         doc.h3("Model or service", "model");
         doc.p(text(c.description(), "description"));
         doc.h3("Evaluation data and its coverage", "evaluation-data");
         doc.p(text(c.evaluationData(), "evaluation_data"));
         AuditSections.coverage(doc, r);
 
-        doc.h2("4. Performance overall and by group", "performance");
+        doc.h2("Performance overall and by group", "performance");
         overallTable(doc, r, metrics);
         byGroupTable(doc, r, metrics);
         if (charts) {
@@ -80,7 +80,7 @@ public final class ServiceCard {
         doc.h3("Fairness findings", "fairness");
         doc.bullets(Findings.fairness(r, metrics));
 
-        doc.h2("5. Deployment and testing on your own data", "deployment");
+        doc.h2("Deployment and testing on your own data", "deployment");
         list(doc, c.deploymentGuidance(), "deployment_guidance");
         doc.p("Test the model on your own data before you rely on it, and again whenever conditions change (new sites, "
                 + "devices, populations, vocabulary). Label a sample of your data, run the model on it, and compare your "
@@ -102,7 +102,7 @@ public final class ServiceCard {
             doc.p(c.privacyAndSecurity());
         }
 
-        doc.h2("6. Further information", "further");
+        doc.h2("Further information", "further");
         doc.p(c.contact() == null ? "Contact: not provided (add 'contact' to the card YAML)." : "Contact: " + c.contact());
         if (!c.glossary().isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
@@ -181,8 +181,9 @@ public final class ServiceCard {
         r.main().fairness().forEach((k, f) -> {
             if (k.endsWith("_difference") && Boolean.FALSE.equals(f.significant()) && f.interval() != null
                     && f.interval().hi() - f.interval().lo() > 0.2) {
-                out.add(String.format(Locale.ROOT, "From the audit: the %s interval %s is wide; the evaluation data is too "
-                        + "small to rule out a large gap.", Findings.humanName(k), Findings.ci(f.interval())));
+                out.add(String.format(Locale.ROOT, "From the audit: the %s is %s with a wide interval %s and is not "
+                        + "statistically significant after adjustment; the evaluation data cannot pin down the size of this gap.",
+                        Findings.humanName(k), ConsoleReport.fmt(f.value()), Findings.ci(f.interval())));
             }
         });
         return out;

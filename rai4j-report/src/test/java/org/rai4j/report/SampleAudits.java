@@ -38,7 +38,7 @@ final class SampleAudits {
             g2[i] = r.nextBoolean() ? "x" : "y";
             ctl[i] = r.nextDouble() < 0.4 ? "H" : "L";
             y[i] = r.nextDouble() < 0.3 + 0.15 * a ? 1 : 0;
-            s[i] = Math.min(1, Math.max(0, 0.25 + 0.4 * y[i] + 0.25 * (r.nextDouble() - 0.5) + 0.05 * a));
+            s[i] = Math.min(1, Math.max(0, 0.25 + 0.4 * y[i] + 0.6 * (r.nextDouble() - 0.5) + 0.05 * a));
             p[i] = s[i] >= 0.5 ? 1 : 0;
             w[i] = 1 + r.nextInt(3);
             cls[i] = classes[r.nextInt(3)];
