@@ -28,6 +28,9 @@ public final class BenchDpCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "40", description = "Warm-up rounds per model (default ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "5", description = "Warm up each model for at least S seconds too (default ${DEFAULT-VALUE}).")
+    double warmupSeconds;
+
     @Option(names = "--naive-every", paramLabel = "K", defaultValue = "4", description = "One naive step every K rounds (default ${DEFAULT-VALUE}).")
     int naiveEvery;
 
@@ -39,12 +42,12 @@ public final class BenchDpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (rounds < 1 || warmup < 0 || naiveEvery < 1) {
-            throw new UserException("--rounds must be >= 1, --warmup >= 0 and --naive-every >= 1");
+        if (rounds < 1 || warmup < 0 || naiveEvery < 1 || !(warmupSeconds >= 0)) {
+            throw new UserException("--rounds must be >= 1, --warmup and --warmup-seconds >= 0, and --naive-every >= 1");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DpBenchmark.Report report = DpBenchmark.run(new DpBenchmark.Options(warmup, rounds, naiveEvery, 1L),
+        DpBenchmark.Report report = DpBenchmark.run(new DpBenchmark.Options(warmup, warmupSeconds, rounds, naiveEvery, 1L),
                 what -> err.println("rai4j: bench dp: " + what + "…"));
         if (json != null) {
             PrivacyOutput.writeLines(json, List.of(toJson(report)), out);

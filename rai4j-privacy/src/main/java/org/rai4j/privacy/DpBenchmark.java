@@ -30,20 +30,22 @@ public final class DpBenchmark {
      * How long to measure.
      *
      * @param warmupRounds   rounds before measuring (each round: one step of every kind)
+     * @param warmupSeconds  warm up for at least this long too (the JIT compiles late on a loaded machine)
      * @param measuredRounds rounds measured
      * @param naiveEvery     take a naive step only every this many rounds (it is slow)
      * @param seed           seed of the synthetic data and initial weights
      */
-    public record Options(int warmupRounds, int measuredRounds, int naiveEvery, long seed) {
+    public record Options(int warmupRounds, double warmupSeconds, int measuredRounds, int naiveEvery, long seed) {
         public Options {
             Preconditions.checkAtLeast(warmupRounds, 0, "warm-up rounds");
+            Preconditions.checkNonNegative(warmupSeconds, "warm-up seconds");
             Preconditions.checkAtLeast(measuredRounds, 1, "measured rounds");
             Preconditions.checkAtLeast(naiveEvery, 1, "naive every");
         }
 
-        /** 40 warm-up rounds, 40 measured rounds, a naive step every 4th round. */
+        /** 40 warm-up rounds and at least 5 s, 40 measured rounds, a naive step every 4th round. */
         public static Options defaults() {
-            return new Options(40, 40, 4, 1L);
+            return new Options(40, 5.0, 40, 4, 1L);
         }
     }
 
@@ -130,11 +132,14 @@ public final class DpBenchmark {
         DpSgd<E> naive = new DpSgd<>(initial.copy(), data, config.withClipping(DpSgdConfig.Clipping.MATERIALISED),
                 PrivacyRandom.secure());
         SplittableRandom rng = new SplittableRandom(options.seed() + 17);
-        int rounds = options.warmupRounds() + options.measuredRounds();
         double[] sgd = new double[options.measuredRounds()];
         double[] dpt = new double[options.measuredRounds()];
         List<Double> naiveTimes = new ArrayList<>();
-        for (int r = 0; r < rounds; r++) {
+        long warmupEnd = System.nanoTime() + (long) (options.warmupSeconds() * 1e9);
+        int warm = 0;
+        int measured = 0;
+        for (int r = 0; measured < options.measuredRounds(); r++) {
+            boolean measuring = warm >= options.warmupRounds() && System.nanoTime() >= warmupEnd;
             int[] batch = new int[batchSize];
             for (int i = 0; i < batchSize; i++) {
                 batch[i] = rng.nextInt(n);
@@ -144,10 +149,9 @@ public final class DpBenchmark {
             long t1 = System.nanoTime();
             dp.step();
             long t2 = System.nanoTime();
-            boolean measuring = r >= options.warmupRounds();
             if (measuring) {
-                sgd[r - options.warmupRounds()] = (t1 - t0) / 1e6;
-                dpt[r - options.warmupRounds()] = (t2 - t1) / 1e6;
+                sgd[measured] = (t1 - t0) / 1e6;
+                dpt[measured] = (t2 - t1) / 1e6;
             }
             if (r % options.naiveEvery() == 0) {
                 long t3 = System.nanoTime();
@@ -156,6 +160,11 @@ public final class DpBenchmark {
                 if (measuring) {
                     naiveTimes.add((t4 - t3) / 1e6);
                 }
+            }
+            if (measuring) {
+                measured++;
+            } else {
+                warm++;
             }
         }
         double[] nv = naiveTimes.stream().mapToDouble(Double::doubleValue).toArray();
@@ -192,9 +201,9 @@ public final class DpBenchmark {
         return out;
     }
 
-    /** Draws per second: warm up for 0.5 s, then time batches for at least 0.5 s. */
+    /** Draws per second: warm up for 2 s, then time batches for at least 0.5 s. */
     private static double rate(Runnable batch, int drawsPerBatch) {
-        long warm = System.nanoTime() + 500_000_000L;
+        long warm = System.nanoTime() + 2_000_000_000L;
         while (System.nanoTime() < warm) {
             batch.run();
         }

@@ -21,6 +21,8 @@ public final class Ziggurat {
     private static final double[] X = new double[LAYERS + 1];
     /** F[i] = f(X[i]). */
     private static final double[] F = new double[LAYERS + 1];
+    /** X[i]·2^−53, so that a 53-bit integer times it is a uniform point of layer i. */
+    private static final double[] X_SCALED = new double[LAYERS + 1];
 
     static {
         X[0] = V / f(R);
@@ -31,6 +33,7 @@ public final class Ziggurat {
         X[LAYERS] = 0;
         for (int i = 0; i <= LAYERS; i++) {
             F[i] = f(X[i]);
+            X_SCALED[i] = X[i] * TWO_POW_MINUS_53;
         }
     }
 
@@ -73,6 +76,7 @@ public final class Ziggurat {
      */
     public static void addScaled(AesCtrKeystream stream, double[] target, int from, int to, double scale) {
         final double[] x = X;
+        final double[] xs = X_SCALED;
         int k = from;
         while (k < to) {
             stream.ensureAvailable();
@@ -84,9 +88,10 @@ public final class Ziggurat {
             for (; at < end; at++, k++) {
                 long u = words[at];
                 int i = (int) (u & (LAYERS - 1));
-                double v = ((u >>> 11) * TWO_POW_MINUS_53) * x[i];
+                double v = (u >>> 11) * xs[i];
                 if (v < x[i + 1]) {
-                    target[k] += (u & 0x80) != 0 ? -scale * v : scale * v;
+                    // bit 7 of the word becomes the sign bit of the draw (branch-free)
+                    target[k] += scale * Double.longBitsToDouble(Double.doubleToRawLongBits(v) ^ ((u & 0x80L) << 56));
                 } else {
                     slow = u;
                     rejected = true;
