@@ -277,9 +277,10 @@ public final class LastMileComparison {
                     ? String.format(Locale.ROOT, "differential %s, %s p = %s", describe(differential), adj, p(differential.pAdjusted()))
                     : "differential not computed: " + differential.reason();
             if (change.pAdjusted() < alpha && direction.sign() * change.value() > 0) {
-                return flag(ChangeFlag.DEGRADED, String.format(Locale.ROOT, "worse by %s (%s p = %s < %s), in line with %s (%s)",
-                        describe(change), adj, p(change.pAdjusted()), p(alpha),
-                        spec.reference() == null ? "the rest" : spec.reference(), diffText));
+                String context = differential.isOk() ? String.format(Locale.ROOT, ", in line with %s (%s)",
+                        spec.reference() == null ? "the rest" : spec.reference(), diffText) : "; " + diffText;
+                return flag(ChangeFlag.DEGRADED, String.format(Locale.ROOT, "worse by %s (%s p = %s < %s)%s",
+                        describe(change), adj, p(change.pAdjusted()), p(alpha), context));
             }
             if (change.pAdjusted() < alpha && direction.sign() * change.value() < 0) {
                 return flag(ChangeFlag.IMPROVED, String.format(Locale.ROOT, "better by %s (%s p = %s < %s); %s",

@@ -211,6 +211,6 @@ final class AuditSections {
         rows.add(List.of("seed", p.seed() == null ? "none" : Long.toString(p.seed())));
         p.inputs().forEach((k, v) -> rows.add(List.of("input " + k + " (SHA-256)", v)));
         p.config().forEach((k, v) -> rows.add(List.of("config " + k, v)));
-        doc.table("Provenance", List.of("item", "value"), rows);
+        doc.table("Where these numbers come from", List.of("item", "value"), rows);
     }
 }
