@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 AuditCommand.class,
                 CompareCommand.class,
                 CardCommand.class,
+                LastMileDemoCommand.class,
                 BenchCommand.class,
                 BountyCommand.class,
                 PrivacyCommand.class,

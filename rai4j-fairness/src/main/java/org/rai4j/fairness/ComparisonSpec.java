@@ -37,6 +37,6 @@ public record ComparisonSpec(String metric, Direction direction, SliceKey refere
 
     /** The significance level 1 − confidence. */
     public double alpha() {
-        return 1.0 - confidence;
+        return java.math.BigDecimal.ONE.subtract(java.math.BigDecimal.valueOf(confidence)).doubleValue();
     }
 }

@@ -21,10 +21,13 @@ import java.util.stream.IntStream;
  * published baseline audit, and does it degrade <em>differently</em> for some groups?
  *
  * <p><b>Quantities.</b> For metric M and every slice s present in either audit: the change
- * Δ_s = M_cand(s) − M_base(s), and the differential change D_s = Δ_s − Δ_r, where r is the rest of the
- * data (the complement of s: every row not in s, whose counts are overall − s because counts are
- * additive) or a chosen reference slice. D_s &gt; 0 for an error-type metric means the slice lost more
- * than the others did.
+ * Δ_s = M_cand(s) − M_base(s), and the differential change D_s = Δ_s − Δ_r, where r is the rest
+ * (every row outside s that belongs to a finest slice present in both audits: counts are additive, so
+ * the rest is a sum of finest-slice counts) or a chosen reference slice. Restricting the rest to the
+ * common support keeps groups seen by only one audit (a new accent at the customer's site) out of
+ * everyone else's change. The rest's change still includes shifts in the mix of the common groups;
+ * choose a reference slice to compare against one fixed group. D_s &gt; 0 for an error-type metric
+ * means the slice lost more than the others did.
  *
  * <p><b>Uncertainty.</b> The two audits are independent samples. Each bootstrap replicate resamples
  * each audit on its own, exactly as a whole-data row bootstrap would: N rows drawn with replacement
@@ -76,16 +79,20 @@ public final class LastMileComparison {
             checkReference(cand, metric, spec.reference());
         }
         List<SliceKey> keys = union(cand, base);
-        Replicates reps = Replicates.draw(base, cand, metric, keys, spec);
-        double[] pointBase = pointValues(base, metric, keys, base.cells);
-        double[] pointCand = pointValues(cand, metric, keys, cand.cells);
-        double[] pointRefBase = referenceValues(base, metric, keys, spec.reference(), base.cells);
-        double[] pointRefCand = referenceValues(cand, metric, keys, spec.reference(), cand.cells);
+        Set<SliceKey> common = new LinkedHashSet<>(base.finest);
+        common.retainAll(new LinkedHashSet<>(cand.finest));
+        Members mb = Members.of(base, keys, spec.reference(), common);
+        Members mc = Members.of(cand, keys, spec.reference(), common);
+        Replicates reps = Replicates.draw(base, cand, mb, mc, metric, keys.size(), spec);
+        double[] pointBase = pointValues(base, metric, mb, base.cells);
+        double[] pointCand = pointValues(cand, metric, mc, cand.cells);
+        double[] pointRefBase = referenceValues(base, metric, mb, base.cells);
+        double[] pointRefCand = referenceValues(cand, metric, mc, cand.cells);
 
         List<Draft> drafts = new ArrayList<>();
         for (int k = 0; k < keys.size(); k++) {
             drafts.add(draft(base, cand, metric, spec, keys.get(k), pointBase[k], pointCand[k], pointRefBase[k],
-                    pointRefCand[k], reps, k));
+                    pointRefCand[k], reps, k, mb, mc));
         }
         adjust(drafts, spec.adjust());
         List<SliceComparison> slices = new ArrayList<>();
@@ -93,7 +100,8 @@ public final class LastMileComparison {
             slices.add(d.decide(direction, spec));
         }
         SliceComparison overall = overall(base, cand, metric, spec, direction, reps);
-        String reference = spec.reference() == null ? "the rest (all other rows)" : spec.reference().toString();
+        String reference = spec.reference() == null ? "the rest (all other rows of groups present in both audits)"
+                : spec.reference().toString();
         String method = String.format(Locale.ROOT, "independent whole-data bootstrap of each audit (multinomial draws of "
                         + "N rows over its finest-slice x outcome cells), B=%d, seed %d; percentile intervals; two-sided "
                         + "bootstrap p-values, %s-adjusted separately over the change tests and the differential tests",
@@ -143,44 +151,72 @@ public final class LastMileComparison {
         return List.copyOf(keys);
     }
 
-    private static double[] pointValues(ComparableAudit a, MetricDef metric, List<SliceKey> keys, double[][] table) {
-        double[] out = new double[keys.size()];
-        for (int k = 0; k < keys.size(); k++) {
-            out[k] = a.slices.containsKey(keys.get(k)) ? a.value(metric, a.outcomes(table, a.members(keys.get(k)))) : Double.NaN;
+    /**
+     * Which finest slices of one audit make up each compared slice, its rest and the reference. The rest of
+     * a slice is every finest slice present in both audits (the common support) outside it, so that groups
+     * seen by only one audit (new accents, dropped sites) do not leak into the others' change.
+     */
+    private record Members(int[][] slice, int[][] rest, int[] reference, int[] all) {
+        static Members of(ComparableAudit a, List<SliceKey> keys, SliceKey ref, Set<SliceKey> common) {
+            int[][] slice = new int[keys.size()][];
+            int[][] rest = new int[keys.size()][];
+            for (int k = 0; k < keys.size(); k++) {
+                if (!a.slices.containsKey(keys.get(k))) {
+                    continue;
+                }
+                slice[k] = a.members(keys.get(k));
+                Set<Integer> in = new java.util.HashSet<>();
+                for (int f : slice[k]) {
+                    in.add(f);
+                }
+                List<Integer> r = new ArrayList<>();
+                for (int f = 0; f < a.finest.size(); f++) {
+                    if (!in.contains(f) && common.contains(a.finest.get(f))) {
+                        r.add(f);
+                    }
+                }
+                rest[k] = r.stream().mapToInt(Integer::intValue).toArray();
+            }
+            return new Members(slice, rest, ref == null ? null : a.members(ref), a.members(SliceKey.OVERALL));
+        }
+    }
+
+    private static double[] pointValues(ComparableAudit a, MetricDef metric, Members m, double[][] table) {
+        double[] out = new double[m.slice().length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = m.slice()[k] == null ? Double.NaN : a.value(metric, a.outcomes(table, m.slice()[k]));
         }
         return out;
     }
 
-    /** The value of the rest (complement) of each slice, or of the reference slice. */
-    private static double[] referenceValues(ComparableAudit a, MetricDef metric, List<SliceKey> keys, SliceKey ref,
-                                            double[][] table) {
-        double[] out = new double[keys.size()];
-        double[] total = a.outcomes(table, a.members(SliceKey.OVERALL));
-        double refValue = ref == null ? Double.NaN : a.value(metric, a.outcomes(table, a.members(ref)));
-        for (int k = 0; k < keys.size(); k++) {
-            if (ref != null) {
+    /** The value of the rest of each slice, or of the reference slice. */
+    private static double[] referenceValues(ComparableAudit a, MetricDef metric, Members m, double[][] table) {
+        double[] out = new double[m.slice().length];
+        double refValue = m.reference() == null ? Double.NaN : a.value(metric, a.outcomes(table, m.reference()));
+        for (int k = 0; k < out.length; k++) {
+            if (m.reference() != null) {
                 out[k] = refValue;
-            } else if (!a.slices.containsKey(keys.get(k))) {
-                out[k] = Double.NaN;
             } else {
-                double[] s = a.outcomes(table, a.members(keys.get(k)));
-                double[] rest = new double[s.length];
-                for (int o = 0; o < s.length; o++) {
-                    rest[o] = total[o] - s[o];
-                }
-                out[k] = a.value(metric, rest);
+                out[k] = m.rest()[k] == null ? Double.NaN : a.value(metric, a.outcomes(table, m.rest()[k]));
             }
         }
         return out;
     }
 
+    private static long rows(ComparableAudit a, int[] members) {
+        double n = 0;
+        for (double v : a.outcomes(a.cells, members)) {
+            n += v;
+        }
+        return Math.round(n);
+    }
+
     /** Replicate values [slice][b] of the slice and its rest/reference in each audit, and of overall [b]. */
     private record Replicates(double[][] base, double[][] cand, double[][] refBase, double[][] refCand,
                               double[] overallBase, double[] overallCand) {
-        static Replicates draw(ComparableAudit base, ComparableAudit cand, MetricDef metric, List<SliceKey> keys,
+        static Replicates draw(ComparableAudit base, ComparableAudit cand, Members mb, Members mc, MetricDef metric, int k,
                                ComparisonSpec spec) {
             int b = spec.bootstrap();
-            int k = keys.size();
             Replicates r = new Replicates(new double[k][b], new double[k][b], new double[k][b], new double[k][b],
                     new double[b], new double[b]);
             IntStream.range(0, b).parallel().forEach(i -> {
@@ -188,18 +224,18 @@ public final class LastMileComparison {
                 SplittableRandom rc = Seeds.stream(spec.seed(), 2L * i + 1);
                 double[][] tb = base.resample(rb);
                 double[][] tc = cand.resample(rc);
-                double[] vb = pointValues(base, metric, keys, tb);
-                double[] vc = pointValues(cand, metric, keys, tc);
-                double[] rfb = referenceValues(base, metric, keys, spec.reference(), tb);
-                double[] rfc = referenceValues(cand, metric, keys, spec.reference(), tc);
+                double[] vb = pointValues(base, metric, mb, tb);
+                double[] vc = pointValues(cand, metric, mc, tc);
+                double[] rfb = referenceValues(base, metric, mb, tb);
+                double[] rfc = referenceValues(cand, metric, mc, tc);
                 for (int s = 0; s < k; s++) {
                     r.base[s][i] = vb[s];
                     r.cand[s][i] = vc[s];
                     r.refBase[s][i] = rfb[s];
                     r.refCand[s][i] = rfc[s];
                 }
-                r.overallBase[i] = base.value(metric, base.outcomes(tb, base.members(SliceKey.OVERALL)));
-                r.overallCand[i] = cand.value(metric, cand.outcomes(tc, cand.members(SliceKey.OVERALL)));
+                r.overallBase[i] = base.value(metric, base.outcomes(tb, mb.all()));
+                r.overallCand[i] = cand.value(metric, cand.outcomes(tc, mc.all()));
             });
             return r;
         }
@@ -241,9 +277,10 @@ public final class LastMileComparison {
                     ? String.format(Locale.ROOT, "differential %s, %s p = %s", describe(differential), adj, p(differential.pAdjusted()))
                     : "differential not computed: " + differential.reason();
             if (change.pAdjusted() < alpha && direction.sign() * change.value() > 0) {
-                return flag(ChangeFlag.DEGRADED, String.format(Locale.ROOT, "worse by %s (%s p = %s < %s), in line with %s (%s)",
-                        describe(change), adj, p(change.pAdjusted()), p(alpha),
-                        spec.reference() == null ? "the rest" : spec.reference(), diffText));
+                String context = differential.isOk() ? String.format(Locale.ROOT, ", in line with %s (%s)",
+                        spec.reference() == null ? "the rest" : spec.reference(), diffText) : "; " + diffText;
+                return flag(ChangeFlag.DEGRADED, String.format(Locale.ROOT, "worse by %s (%s p = %s < %s)%s",
+                        describe(change), adj, p(change.pAdjusted()), p(alpha), context));
             }
             if (change.pAdjusted() < alpha && direction.sign() * change.value() < 0) {
                 return flag(ChangeFlag.IMPROVED, String.format(Locale.ROOT, "better by %s (%s p = %s < %s); %s",
@@ -259,7 +296,8 @@ public final class LastMileComparison {
     }
 
     private static Draft draft(ComparableAudit base, ComparableAudit cand, MetricDef metric, ComparisonSpec spec,
-                               SliceKey key, double vb, double vc, double rb, double rc, Replicates reps, int k) {
+                               SliceKey key, double vb, double vc, double rb, double rc, Replicates reps, int k,
+                               Members mb, Members mc) {
         SliceResult bs = base.slices.get(key);
         SliceResult cs = cand.slices.get(key);
         Estimate be = bs == null ? null : bs.metric(metric.name());
@@ -294,7 +332,7 @@ public final class LastMileComparison {
         if (key.equals(spec.reference())) {
             differential = ChangeEstimate.notComputed(Status.UNDEFINED, "this is the reference slice");
         } else {
-            String restProblem = restProblem(base, cand, key, spec.reference(), rb, rc, metric);
+            String restProblem = restProblem(base, cand, mb.rest()[k], mc.rest()[k], spec.reference(), rb, rc, metric);
             if (restProblem != null) {
                 differential = ChangeEstimate.notComputed(Status.INSUFFICIENT_DATA, restProblem);
             } else {
@@ -305,11 +343,11 @@ public final class LastMileComparison {
         return new Draft(key, be, ce, change, differential, null, null);
     }
 
-    private static String restProblem(ComparableAudit base, ComparableAudit cand, SliceKey key, SliceKey ref, double rb,
-                                      double rc, MetricDef metric) {
+    private static String restProblem(ComparableAudit base, ComparableAudit cand, int[] restB, int[] restC, SliceKey ref,
+                                      double rb, double rc, MetricDef metric) {
         if (ref == null) {
-            long restBase = base.rows - base.slices.get(key).n();
-            long restCand = cand.rows - cand.slices.get(key).n();
+            long restBase = rows(base, restB);
+            long restCand = rows(cand, restC);
             if (restBase < base.minGroupSize()) {
                 return "the rest has n=" + restBase + " in the baseline, below its min_group_size=" + base.minGroupSize();
             }

@@ -73,6 +73,18 @@ class LastMileComparisonTest {
     }
 
     @Test
+    void compare_newSliceInCandidate_staysOutOfTheOthersRest() throws Exception {
+        AuditResult base = audit("base", new Group("A", 600, 60), new Group("B", 400, 20));
+        AuditResult cand = audit("cand", new Group("A", 500, 100), new Group("B", 500, 35), new Group("E", 1000, 500));
+        ComparisonResult r = LastMileComparison.compare(base, cand, SPEC);
+        // A's rest is B alone in both audits (E is new): 0.05 -> 0.07
+        assertThat(slice(r, "A").differential().value()).isCloseTo(0.10 - 0.02, within(1e-12));
+        assertThat(slice(r, "B").differential().value()).isCloseTo(0.02 - 0.10, within(1e-12));
+        assertThat(slice(r, "E").flag()).isEqualTo(ChangeFlag.NEW_SLICE);
+        assertThat(r.reference()).isEqualTo("the rest (all other rows of groups present in both audits)");
+    }
+
+    @Test
     void compare_candidateSliceBelowMinGroupSize_isInsufficientData() throws Exception {
         AuditResult base = audit("base", new Group("A", 500, 50), new Group("B", 500, 50));
         AuditResult cand = audit("cand", new Group("A", 500, 50), new Group("B", 20, 15));

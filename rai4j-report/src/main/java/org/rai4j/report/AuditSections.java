@@ -44,7 +44,7 @@ final class AuditSections {
             double hi = e.interval() == null ? Double.NaN : e.interval().hi();
             String right = (Double.isNaN(e.value()) ? "undefined" : ConsoleReport.fmt(e.value()) + " " + Findings.ci(e.interval()))
                     + "  n=" + s.n();
-            rows.add(new DotPlot.Row(isThin ? name + " (thin)" : name, e.value(), lo, hi, right, isThin, s.slice().isOverall()));
+            rows.add(new DotPlot.Row(isThin ? name + " (thin)" : name, e.value(), lo, hi, right, isThin, s.slice().isOverall(), "undefined"));
             table.add(List.of(name, Long.toString(s.n()), Long.toString(e.n()), s.status().name(),
                     Double.isNaN(e.value()) ? "undefined" : ConsoleReport.fmt(e.value()), Findings.ci(e.interval()),
                     e.interval() == null ? "" : e.interval().method().name().toLowerCase(Locale.ROOT).replace('_', ' '),
@@ -211,6 +211,6 @@ final class AuditSections {
         rows.add(List.of("seed", p.seed() == null ? "none" : Long.toString(p.seed())));
         p.inputs().forEach((k, v) -> rows.add(List.of("input " + k + " (SHA-256)", v)));
         p.config().forEach((k, v) -> rows.add(List.of("config " + k, v)));
-        doc.table("Provenance", List.of("item", "value"), rows);
+        doc.table("Where these numbers come from", List.of("item", "value"), rows);
     }
 }

@@ -67,13 +67,15 @@ public final class ComparisonHtml {
         for (SliceComparison s : all) {
             rows.add(List.of(s.slice().toString(), est(s.baseline()), est(s.candidate()), ComparisonReport.change(s.change()),
                     ComparisonReport.p(s.change().pAdjusted()), ComparisonReport.change(s.differential()),
-                    ComparisonReport.p(s.differential().pAdjusted()), s.flag().name(), s.reason()));
+                    ComparisonReport.p(s.differential().pAdjusted()), s.flag().name()));
             classes.add(s.flag() == ChangeFlag.DIFFERENTIAL_DEGRADATION ? "flag-strong"
                     : s.flag() == ChangeFlag.NEW_SLICE || s.flag() == ChangeFlag.INSUFFICIENT_DATA ? "thin" : null);
         }
         doc.table("Every slice: " + baselineSource + " → " + candidateSource,
                 List.of("slice", "baseline", "candidate", "change [interval]", "adj. p", "differential [interval]", "adj. p",
-                        "flag", "why"), rows, classes);
+                        "flag"), rows, classes);
+        doc.p("Why each slice got its flag:");
+        doc.bullets(all.stream().map(s -> s.slice() + ": " + s.flag() + ". " + s.reason()).toList());
         doc.p("Method: " + r.method() + ". The smallest p-value this bootstrap can produce is "
                 + ConsoleReport.fmt(r.smallestPossiblePValue()) + "; with many slices, raise --bootstrap so that adjusted p-values "
                 + "can fall below α.");
@@ -82,7 +84,7 @@ public final class ComparisonHtml {
     private static DotPlot.Row row(SliceComparison s, ChangeEstimate c, boolean strong, boolean thin) {
         String right = c.isOk() ? ComparisonReport.change(c) + "  " + s.flag() : s.flag().name();
         return new DotPlot.Row(s.slice().toString(), c.value(), c.interval() == null ? Double.NaN : c.interval().lo(),
-                c.interval() == null ? Double.NaN : c.interval().hi(), right, thin, strong);
+                c.interval() == null ? Double.NaN : c.interval().hi(), right, thin, strong, "not compared");
     }
 
     private static String est(Estimate e) {

@@ -53,7 +53,8 @@ public final class ComparisonReport {
             default -> "Overall " + r.spec().metric() + " shows no significant change";
         };
         String change = r.overall().change().isOk()
-                ? String.format(Locale.ROOT, " (%s → %s).", fmt(r.overall().baseline()), fmt(r.overall().candidate())) : ".";
+                ? String.format(Locale.ROOT, ": %s (n=%d) → %s (n=%d).", ConsoleReport.fmt(r.overall().baseline().value()),
+                r.overall().baseline().n(), ConsoleReport.fmt(r.overall().candidate().value()), r.overall().candidate().n()) : ".";
         StringBuilder sb = new StringBuilder(overall).append(change).append(' ');
         if (diff.isEmpty()) {
             sb.append("No slice degrades differentially");

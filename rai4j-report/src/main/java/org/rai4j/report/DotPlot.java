@@ -23,12 +23,13 @@ final class DotPlot {
      * @param right text at the right end (value, interval, n)
      * @param thin  drawn hollow (e.g. below the minimum group size; the label should say so)
      * @param strong drawn with a heavier marker (e.g. a flagged slice)
+     * @param missing text drawn instead of a marker when the value is NaN (e.g. "undefined")
      */
-    record Row(String label, double value, double lo, double hi, String right, boolean thin, boolean strong) {}
+    record Row(String label, double value, double lo, double hi, String right, boolean thin, boolean strong, String missing) {}
 
-    private static final int WIDTH = 900;
+    private static final int WIDTH = 1000;
     private static final int LABEL = 250;
-    private static final int RIGHT = 250;
+    private static final int RIGHT = 340;
     private static final int ROW = 24;
     private static final int TOP = 34;
 
@@ -101,7 +102,7 @@ final class DotPlot {
             s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\"%s>%s</text>", LABEL, y + 4,
                     r.strong() ? " font-weight=\"bold\"" : "", esc(r.label())));
             if (Double.isNaN(r.value())) {
-                s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-style=\"italic\">undefined</text>", x0, y + 4));
+                s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-style=\"italic\">%s</text>", x0, y + 4, esc(r.missing())));
             } else {
                 if (!Double.isNaN(r.lo()) && !Double.isNaN(r.hi())) {
                     double a = x(r.lo(), lo, hi, x0, x1);

@@ -25,7 +25,8 @@ final class HtmlWriter {
             th, td { border: 1px solid var(--rule); padding: .25rem .5rem; text-align: left; vertical-align: top; }
             thead th { background: #e8e8e8; }
             tr.thin td, tr.thin th { font-style: italic; color: var(--muted); }
-            tr.flag-strong td, tr.flag-strong th { font-weight: 700; border-left: 4px solid var(--ink); }
+            tr.flag-strong td, tr.flag-strong th { font-weight: 700; }
+            tr.flag-strong > :first-child { border-left: 5px solid var(--ink); }
             .note { background: var(--bg-note); border-left: 4px solid var(--ink); padding: .5rem .8rem; }
             pre { background: var(--bg-note); padding: .6rem .8rem; overflow-x: auto; font-size: .85rem; white-space: pre-wrap; }
             figure { margin: .8rem 0; } figcaption { font-size: .85rem; color: var(--muted); }
