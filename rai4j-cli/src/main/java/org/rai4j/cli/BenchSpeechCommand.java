@@ -9,10 +9,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code rai4j bench-speech}: alignment throughput of the fast path against the full-matrix oracle, in
+ * {@code rai4j bench speech}: alignment throughput of the fast path against the full-matrix oracle, in
  * one process on one thread. (Meant to become {@code rai4j bench speech} under a {@code bench} parent.)
  */
-@Command(name = "bench-speech", mixinStandardHelpOptions = true,
+@Command(name = "speech", mixinStandardHelpOptions = true,
         description = "Alignment throughput (utterance pairs/s, one thread): fast single-row Levenshtein vs the "
                 + "full-matrix oracle, and scoring from strings.")
 final class BenchSpeechCommand implements Callable<Integer> {

@@ -12,8 +12,15 @@ import picocli.CommandLine.Command;
         description = "Responsible AI for the JVM: disaggregated evaluation, last-mile testing, bias bounties, privacy.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DemoCommand.class,
+                AuditCommand.class,
+                CompareCommand.class,
+                CardCommand.class,
+                LastMileDemoCommand.class,
+                BenchCommand.class,
+                BountyCommand.class,
+                PrivacyCommand.class,
                 WerCommand.class,
-                BenchSpeechCommand.class,
                 CoverageCommand.class,
                 SpeechCommand.class,
         })

@@ -59,6 +59,36 @@ public final class Intervals {
     }
 
     /**
+     * Two-sided p-value of "the true value is 0" from a Wald test with the bootstrap standard error:
+     * {@code 2·(1 − Φ(|estimate| / sd(replicates)))}. Unlike the percentile p-value it is not bounded
+     * below by 2/(B+1), so it stays usable after a multiple-comparison adjustment over many pairs.
+     * NaN replicates are ignored; NaN when fewer than two are defined; 1 when the estimate is 0 and
+     * the standard error is 0; 0 when only the standard error is 0.
+     */
+    public static double bootstrapWaldPValue(double estimate, double[] replicates) {
+        double sum = 0;
+        double sumSq = 0;
+        int b = 0;
+        for (double d : replicates) {
+            if (!Double.isNaN(d)) {
+                sum += d;
+                sumSq += d * d;
+                b++;
+            }
+        }
+        if (b < 2 || Double.isNaN(estimate)) {
+            return Double.NaN;
+        }
+        double mean = sum / b;
+        double var = Math.max(0, (sumSq - b * mean * mean) / (b - 1));
+        double se = Math.sqrt(var);
+        if (se == 0) {
+            return estimate == 0 ? 1.0 : 0.0;
+        }
+        return Math.min(1.0, 2.0 * Gaussian.cdf(-Math.abs(estimate) / se));
+    }
+
+    /**
      * Two-sided bootstrap p-value of "the true value is 0" from replicates of a signed statistic:
      * {@code min(1, 2·min(#{d ≤ 0}+1, #{d ≥ 0}+1)/(B+1))}, the percentile-interval inversion with the
      * usual +1 correction so that it is never 0.

@@ -24,10 +24,12 @@ public final class ProblemCollector {
         return total == 0;
     }
 
-    /** Throws a {@link DataFileException} listing the problems, if there are any. */
+    /** Throws a {@link DataFileException} listing the problems in line order, if there are any. */
     public void throwIfAny() throws DataFileException {
         if (total > 0) {
-            throw new DataFileException(problems, total);
+            List<DataProblem> sorted = new ArrayList<>(problems);
+            sorted.sort(java.util.Comparator.comparingLong(DataProblem::line));
+            throw new DataFileException(sorted, total);
         }
     }
 }

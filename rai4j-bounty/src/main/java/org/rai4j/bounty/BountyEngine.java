@@ -1,0 +1,533 @@
+package org.rai4j.bounty;
+
+import org.rai4j.bounty.internal.RowMask;
+import org.rai4j.core.DataFileException;
+import org.rai4j.core.Hashing;
+import org.rai4j.core.Preconditions;
+import org.rai4j.core.Provenance;
+import org.rai4j.core.Table;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The bias-bounty engine (spec §1–2): verifies each submission (g, h) on the private holdout and, when
+ * it passes, folds it into the {@link PointerDecisionList} with the repair step:
+ * <pre>
+ * UPDATE(g, h):  append LEAF(g, h, next = head); register g: best = E(f, g), bestNode = head
+ *   loop: find the lowest-indexed group i with E(f, g_i) − best_i &gt; α_r·n; none → stop
+ *         append PTR(g_i, target = bestNode_i, next = head)
+ *         refresh: for every i with E(f, g_i) &lt; best_i: best_i = E(f, g_i), bestNode_i = head
+ *   refresh
+ * </pre>
+ * Invariants (checked by the tests after every call): the holdout error never rises; an accepted
+ * update lowers it by exactly E_f(g) − E_h(g) ≥ α·n (in loss units); a repair lowers it by more than
+ * α_r·n; hence #updates·α + #repairs·α_r ≤ err(f0); after every call each registered group is within
+ * α_r·n of its best error. Decisions use exact integer counts for 0-1 loss
+ * ({@link AcceptanceTest}); submitted metrics are never used. Every call is logged to the
+ * {@link AuditLog}. Not thread-safe: one engine serves one bounty, one submission at a time.
+ */
+public final class BountyEngine {
+    /** Engine identifier written to the audit log. */
+    public static final String ENGINE = "rai4j-bounty " + Provenance.rai4jVersion();
+
+    private final Table holdout;
+    private final Table train;
+    private final Artifacts artifacts;
+    private final Task task;
+    private final BountyConfig config;
+    private final AcceptanceTest test;
+    private final HoldoutGuard guard;
+    private final AuditLog log;
+    private final PointerDecisionList pdl;
+    private final TableEvaluations holdoutEval;
+    private final TableEvaluations trainEval;
+    private final double[] y;
+    private final double[] yTrain;
+    private final double[] current;
+    private final double[] rowLoss;
+    private final int n;
+    private double totalLoss;
+    private final double initialLoss;
+    private final List<Tracked> groups = new ArrayList<>();
+    private long queries;
+    private long accepted;
+    private long repairs;
+    private double[] trainCurrent;
+    private int trainCurrentVersion = -1;
+
+    /** A group registered by an accepted update, with the best error it has had since. */
+    private static final class Tracked {
+        final Group group;
+        final RowMask members;
+        final String owner;
+        double best;
+        int bestNode;
+
+        Tracked(Group group, RowMask members, String owner, double best, int bestNode) {
+            this.group = group;
+            this.members = members;
+            this.owner = owner;
+            this.best = best;
+            this.bestNode = bestNode;
+        }
+    }
+
+    /**
+     * Starts a bounty.
+     *
+     * @param holdout   the private holdout S (labels included)
+     * @param train     the public training split (needed by {@link Thresholdout}), or null
+     * @param artifacts resolves specs against the bounty's schema and task
+     * @param base      the base model f0
+     * @param config    α, α_r, minimum group size and mass
+     * @param guard     the holdout guard
+     * @param log       the audit log (a genesis entry is written now)
+     * @throws DataFileException  when a label is missing or unknown
+     * @throws PredicateException when a rule base model does not parse
+     * @throws ModelException     when the base model cannot run or predicts invalid values
+     */
+    public BountyEngine(Table holdout, Table train, Artifacts artifacts, ModelSpec base, BountyConfig config,
+                        HoldoutGuard guard, AuditLog log) throws DataFileException, PredicateException, ModelException {
+        this.holdout = Preconditions.checkNotNull(holdout, "holdout");
+        this.train = train;
+        this.artifacts = Preconditions.checkNotNull(artifacts, "artifacts");
+        this.task = artifacts.task();
+        this.config = Preconditions.checkNotNull(config, "config");
+        this.guard = Preconditions.checkNotNull(guard, "guard");
+        this.log = Preconditions.checkNotNull(log, "log");
+        Preconditions.checkArgument(!guard.needsTrainStatistic() || train != null,
+                "the " + guard.name() + " guard needs the public training split");
+        this.test = new AcceptanceTest(config, task.loss());
+        this.n = holdout.rowCount();
+        this.y = task.labels(holdout);
+        this.yTrain = train == null ? null : task.labels(train);
+        Predictor f0 = artifacts.model(base);
+        this.pdl = new PointerDecisionList(f0);
+        this.holdoutEval = new TableEvaluations(holdout);
+        this.trainEval = train == null ? null : new TableEvaluations(train);
+        this.current = pdl.predict(0, holdoutEval);
+        for (int i = 0; i < n; i++) {
+            if (!task.isValidPrediction(current[i])) {
+                throw new ModelException("the base model " + f0.description() + " predicted " + current[i] + " at "
+                        + holdout.source() + ":" + holdout.line(i) + "; expected " + validRange());
+            }
+        }
+        this.rowLoss = new double[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            rowLoss[i] = task.loss().of(current[i], y[i]);
+            sum += rowLoss[i];
+        }
+        this.totalLoss = sum;
+        this.initialLoss = sum;
+        writeGenesis(base, f0);
+    }
+
+    private String validRange() {
+        return task.loss() == Loss.ZERO_ONE ? "one of the classes " + task.classes() : "a finite number";
+    }
+
+    // ---------------------------------------------------------------- submissions
+
+    /**
+     * Verifies one submission and, when it passes, updates and repairs the model.
+     *
+     * @throws PredicateException when a predicate in the submission does not parse or fit the schema
+     *                            (the submission is not logged; the caller decides what a malformed
+     *                            submission means)
+     * @throws DataFileException  when the holdout lacks a column the group or model needs
+     */
+    public Decision submit(Submission s) throws PredicateException, DataFileException {
+        Map<String, String> guardBefore = guard.state();
+        Group g;
+        Predictor h;
+        String invalid = null;
+        try {
+            g = artifacts.group(s.group());
+        } catch (ModelException e) {
+            g = null;
+            invalid = "group: " + e.getMessage();
+        }
+        try {
+            h = artifacts.model(s.model());
+        } catch (ModelException e) {
+            h = null;
+            invalid = invalid == null ? "model: " + e.getMessage() : invalid;
+        }
+        queries++;
+        Decision d = decide(s, g, h, invalid);
+        logDecision(s, g, h, guardBefore, d);
+        return d;
+    }
+
+    private Decision reject(Submission s, Reason reason, String detail, long size, double lossF, double lossH) {
+        double diff = Double.isNaN(lossF) ? Double.NaN : lossF - lossH;
+        return new Decision(s.id(), s.team(), false, reason, detail, size, size < 0 ? Double.NaN : (double) size / n,
+                diff, diff / n, totalLoss / n, List.of(), pdl.latestVersion());
+    }
+
+    private Decision decide(Submission s, Group g, Predictor h, String invalid) throws DataFileException {
+        Optional<Reason> refused = guard.beforeQuery();
+        if (refused.isPresent()) {
+            return reject(s, refused.get(), "the holdout guard's budget is spent; rotate the holdout", -1, Double.NaN, Double.NaN);
+        }
+        if (invalid != null) {
+            return reject(s, Reason.INVALID_MODEL, invalid, -1, Double.NaN, Double.NaN);
+        }
+        RowMask members;
+        try {
+            members = holdoutEval.members(g);
+        } catch (ModelException e) {
+            return reject(s, Reason.INVALID_MODEL, "group: " + e.getMessage(), -1, Double.NaN, Double.NaN);
+        }
+        long size = members.cardinality();
+        Optional<Reason> sizeCheck = test.checkSize(n, size);
+        if (sizeCheck.isPresent()) {
+            return reject(s, sizeCheck.get(), null, size, Double.NaN, Double.NaN);
+        }
+        double[] hp;
+        try {
+            hp = holdoutEval.predictions(h);
+        } catch (ModelException e) {
+            return reject(s, Reason.INVALID_MODEL, "model: " + e.getMessage(), size, Double.NaN, Double.NaN);
+        }
+        double lossF = 0;
+        double lossH = 0;
+        double sumSq = 0;
+        for (int i = members.nextSetBit(0); i >= 0; i = members.nextSetBit(i + 1)) {
+            if (!task.isValidPrediction(hp[i])) {
+                return reject(s, Reason.INVALID_MODEL, "model: predicted " + hp[i] + " at " + holdout.source() + " row "
+                        + (i + 1) + "; expected " + validRange(), size, Double.NaN, Double.NaN);
+            }
+            double lh = task.loss().of(hp[i], y[i]);
+            lossF += rowLoss[i];
+            lossH += lh;
+            double phi = rowLoss[i] - lh;
+            sumSq += phi * phi;
+        }
+        Optional<Reason> exact = test.check(n, size, lossF, lossH);
+        if (exact.isPresent()) {
+            return reject(s, exact.get(), null, size, lossF, lossH);
+        }
+        double trainW = Double.NaN;
+        if (guard.needsTrainStatistic()) {
+            trainW = trainImprovement(g, h);
+        }
+        Optional<Reason> veto = guard.review(new GuardQuery(n, lossF - lossH, sumSq, trainW, config.alpha()));
+        if (veto.isPresent()) {
+            return reject(s, veto.get(), null, size, lossF, lossH);
+        }
+        List<Repair> made = update(s.id(), g, h, members, hp);
+        return new Decision(s.id(), s.team(), true, null, null, size, (double) size / n, lossF - lossH,
+                (lossF - lossH) / n, totalLoss / n, made, pdl.latestVersion());
+    }
+
+    /** W of (g, h) over the current model on the public training split. */
+    private double trainImprovement(Group g, Predictor h) throws DataFileException {
+        try {
+            if (trainCurrentVersion != pdl.latestVersion()) {
+                trainCurrent = pdl.predict(pdl.latestVersion(), trainEval);
+                trainCurrentVersion = pdl.latestVersion();
+            }
+            RowMask m = trainEval.members(g);
+            double[] hp = trainEval.predictions(h);
+            double diff = 0;
+            for (int i = m.nextSetBit(0); i >= 0; i = m.nextSetBit(i + 1)) {
+                diff += task.loss().of(trainCurrent[i], yTrain[i]) - task.loss().of(hp[i], yTrain[i]);
+            }
+            return diff / train.rowCount();
+        } catch (ModelException e) {
+            return Double.NEGATIVE_INFINITY; // cannot run on the public split: the guard will not accept it
+        }
+    }
+
+    // ---------------------------------------------------------------- update with repair
+
+    private List<Repair> update(String owner, Group g, Predictor h, RowMask members, double[] hp) throws DataFileException {
+        pdl.appendLeaf(g, h, owner);
+        for (int i = members.nextSetBit(0); i >= 0; i = members.nextSetBit(i + 1)) {
+            current[i] = hp[i];
+            double l = task.loss().of(hp[i], y[i]);
+            totalLoss += l - rowLoss[i];
+            rowLoss[i] = l;
+        }
+        accepted++;
+        groups.add(new Tracked(g, members, owner, members.sum(rowLoss), pdl.latestVersion()));
+        List<Repair> made = new ArrayList<>();
+        while (true) {
+            Tracked worst = null;
+            double cur = 0;
+            for (Tracked t : groups) {
+                cur = t.members.sum(rowLoss);
+                if (test.exceeds(cur - t.best, config.repairAlpha(), n)) {
+                    worst = t;
+                    break;
+                }
+            }
+            if (worst == null) {
+                break;
+            }
+            int node = pdl.appendPointer(worst.group, worst.bestNode, worst.owner);
+            double[] back;
+            try {
+                back = pdl.predictFrom(worst.bestNode, worst.members, holdoutEval);
+            } catch (ModelException e) {
+                throw new IllegalStateException("a model that ran before failed on re-evaluation", e);
+            }
+            double before = totalLoss;
+            for (int i = worst.members.nextSetBit(0); i >= 0; i = worst.members.nextSetBit(i + 1)) {
+                current[i] = back[i];
+                double l = task.loss().of(back[i], y[i]);
+                totalLoss += l - rowLoss[i];
+                rowLoss[i] = l;
+            }
+            repairs++;
+            double reduction = before - totalLoss;
+            made.add(new Repair(worst.owner, worst.group.description(), node, worst.bestNode, reduction, reduction / n));
+            refresh();
+        }
+        refresh();
+        return made;
+    }
+
+    private void refresh() {
+        int head = pdl.latestVersion();
+        for (Tracked t : groups) {
+            double cur = t.members.sum(rowLoss);
+            if (cur < t.best) {
+                t.best = cur;
+                t.bestNode = head;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /** The model: nodes and version heads. Do not append to it directly. */
+    public PointerDecisionList pdl() {
+        return pdl;
+    }
+
+    /** The task. */
+    public Task task() {
+        return task;
+    }
+
+    /** The configuration. */
+    public BountyConfig config() {
+        return config;
+    }
+
+    /** The guard. */
+    public HoldoutGuard guard() {
+        return guard;
+    }
+
+    /** Holdout size n. */
+    public int holdoutSize() {
+        return n;
+    }
+
+    /** Overall holdout error of the current model (mean loss). */
+    public double holdoutError() {
+        return totalLoss / n;
+    }
+
+    /** Summed holdout loss of the current model (the error count for 0-1 loss). */
+    public double holdoutLoss() {
+        return totalLoss;
+    }
+
+    /** Summed holdout loss of the base model. */
+    public double initialLoss() {
+        return initialLoss;
+    }
+
+    /** The current model's predictions on the holdout (a copy). */
+    public double[] holdoutPredictions() {
+        return current.clone();
+    }
+
+    /** Summed holdout loss of every registered group now, and its best since introduction, in registration order. */
+    public List<GroupStatus> groupStatuses() {
+        List<GroupStatus> out = new ArrayList<>();
+        for (Tracked t : groups) {
+            out.add(new GroupStatus(t.owner, t.group.description(), t.members.cardinality(), t.members.sum(rowLoss), t.best, t.bestNode));
+        }
+        return out;
+    }
+
+    /**
+     * A registered group's state.
+     *
+     * @param owner    submission that introduced it
+     * @param group    its description
+     * @param size     holdout rows
+     * @param loss     summed holdout loss of the current model on it
+     * @param best     best summed loss since introduction
+     * @param bestNode node whose version achieved {@code best}
+     */
+    public record GroupStatus(String owner, String group, long size, double loss, double best, int bestNode) {}
+
+    /** Counts for the adaptivity bound. */
+    public Transcript transcript() {
+        return new Transcript(n, queries, accepted, repairs, groups.size(), pdl.latestVersion() + 1);
+    }
+
+    /** Accepted updates so far. */
+    public long acceptedCount() {
+        return accepted;
+    }
+
+    /** Repairs so far. */
+    public long repairCount() {
+        return repairs;
+    }
+
+    /** Predictions of {@code version} on any table with the schema's columns (batched; groups cached per call). */
+    public double[] predict(Table table, int version) throws DataFileException, ModelException {
+        TableEvaluations eval = table == holdout ? holdoutEval : table == train ? trainEval : new TableEvaluations(table);
+        return pdl.predict(version, eval);
+    }
+
+    /** The holdout evaluations (cached memberships and predictions). */
+    public TableEvaluations holdoutEvaluations() {
+        return holdoutEval;
+    }
+
+    /** SHA-256 of predictions: 8 big-endian bytes of each double's bits, in row order. */
+    public static String predictionHash(double[] predictions) {
+        MessageDigest md = Hashing.newSha256();
+        ByteBuffer buf = ByteBuffer.allocate(8);
+        for (double p : predictions) {
+            buf.clear();
+            buf.putLong(Double.doubleToLongBits(p));
+            md.update(buf.array());
+        }
+        return Hashing.hex(md.digest());
+    }
+
+    /** A node as the audit log and the CLI render it. */
+    public static Map<String, Object> describe(PointerDecisionList.Node node) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", node.id());
+        if (node instanceof PointerDecisionList.Base b) {
+            m.put("type", "BASE");
+            m.put("model", b.model().description());
+            m.put("model_sha256", b.model().sha256());
+        } else if (node instanceof PointerDecisionList.Leaf l) {
+            m.put("type", "LEAF");
+            m.put("submission", l.submissionId());
+            m.put("group", l.group().description());
+            m.put("group_sha256", l.group().sha256());
+            m.put("model", l.model().description());
+            m.put("model_sha256", l.model().sha256());
+            m.put("next", l.next());
+        } else {
+            PointerDecisionList.Pointer p = (PointerDecisionList.Pointer) node;
+            m.put("type", "PTR");
+            m.put("owner", p.owner());
+            m.put("group", p.group().description());
+            m.put("group_sha256", p.group().sha256());
+            m.put("target", p.target());
+            m.put("next", p.next());
+        }
+        return m;
+    }
+
+    // ---------------------------------------------------------------- audit log
+
+    private void writeGenesis(ModelSpec base, Predictor f0) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("type", "genesis");
+        e.put("engine", ENGINE);
+        e.put("label", task.labelColumn());
+        e.put("loss", task.loss().spelling());
+        e.put("classes", task.classes());
+        e.put("alpha", config.alpha().toPlainString());
+        e.put("repair_alpha", config.repairAlpha().toPlainString());
+        e.put("min_group_size", config.minGroupSize());
+        e.put("min_group_mass", config.minGroupMass().toPlainString());
+        e.put("guard", new LinkedHashMap<>(guard.state()));
+        e.put("noise", guard.drainNoise());
+        e.put("holdout_sha256", holdout.sha256() != null ? holdout.sha256() : predictionHash(y));
+        e.put("holdout_rows", n);
+        e.put("train_sha256", train == null ? null : train.sha256());
+        e.put("schema_sha256", artifacts.schema().fingerprint());
+        e.put("base", specMap(base, f0.sha256()));
+        e.put("nodes", List.of(describe(pdl.nodes().get(0))));
+        e.put("holdout_loss", totalLoss);
+        e.put("prediction_sha256", predictionHash(current));
+        log.append(e);
+    }
+
+    private void logDecision(Submission s, Group g, Predictor h, Map<String, String> guardBefore, Decision d) {
+        Map<String, Object> sub = new LinkedHashMap<>();
+        sub.put("id", s.id());
+        sub.put("team", s.team());
+        if (s.group() instanceof GroupSpec.Predicate p) {
+            sub.put("group", Map.of("predicate", p.text()));
+        } else {
+            sub.put("group", Map.of("onnx", ((GroupSpec.Onnx) s.group()).file().toString()));
+        }
+        sub.put("group_sha256", g == null ? null : g.sha256());
+        sub.put("model", specMap(s.model(), null));
+        sub.put("model_sha256", h == null ? null : h.sha256());
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("alpha", config.alpha().toPlainString());
+        inputs.put("repair_alpha", config.repairAlpha().toPlainString());
+        inputs.put("min_group_size", config.minGroupSize());
+        inputs.put("min_group_mass", config.minGroupMass().toPlainString());
+        inputs.put("guard_before", new LinkedHashMap<>(guardBefore));
+        inputs.put("noise", guard.drainNoise());
+        inputs.put("version_before", d.accepted() ? pdl.latestVersion() - 1 - d.repairs().size() : d.version());
+        Map<String, Object> dec = new LinkedHashMap<>();
+        dec.put("decision", d.accepted() ? "accepted" : "rejected");
+        dec.put("reason", d.reason() == null ? null : d.reason().name());
+        dec.put("detail", d.detail());
+        dec.put("group_rows", d.groupSize());
+        dec.put("error_reduction", d.errorReduction());
+        dec.put("holdout_loss", totalLoss);
+        List<Object> reps = new ArrayList<>();
+        for (Repair r : d.repairs()) {
+            reps.add(Map.of("owner", r.groupOwner(), "node", r.node(), "target", r.target(), "error_reduction", r.errorReduction()));
+        }
+        dec.put("repairs", reps);
+        List<Object> newNodes = new ArrayList<>();
+        int firstNew = (int) inputs.get("version_before") + 1;
+        for (int id = firstNew; id <= pdl.latestVersion(); id++) {
+            newNodes.add(describe(pdl.nodes().get(id)));
+        }
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("type", "decision");
+        e.put("seq", queries);
+        e.put("submission", sub);
+        e.put("inputs", inputs);
+        e.put("result", dec);
+        e.put("version", d.version());
+        e.put("new_nodes", newNodes);
+        e.put("prediction_sha256", predictionHash(current));
+        log.append(e);
+    }
+
+    private static Map<String, Object> specMap(ModelSpec spec, String sha) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (spec instanceof ModelSpec.Rule r) {
+            m.put("rule", r.predicate());
+        } else if (spec instanceof ModelSpec.Constant c) {
+            m.put("constant", c.value());
+        } else {
+            m.put("onnx", ((ModelSpec.Onnx) spec).file().toString());
+        }
+        if (sha != null) {
+            m.put("sha256", sha);
+        }
+        return m;
+    }
+}

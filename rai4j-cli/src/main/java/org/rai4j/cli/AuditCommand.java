@@ -1,0 +1,125 @@
+package org.rai4j.cli;
+
+import org.rai4j.core.CsvOptions;
+import org.rai4j.core.CsvTableReader;
+import org.rai4j.core.Table;
+import org.rai4j.fairness.AuditResult;
+import org.rai4j.fairness.AuditSpec;
+import org.rai4j.fairness.Auditor;
+import org.rai4j.fairness.FailCondition;
+import org.rai4j.fairness.ComparisonResult;
+import org.rai4j.fairness.ComparisonSpec;
+import org.rai4j.fairness.LastMileComparison;
+import org.rai4j.fairness.Task;
+import org.rai4j.report.AtomicFiles;
+import org.rai4j.report.AuditJsonReader;
+import org.rai4j.report.ComparisonJson;
+import org.rai4j.report.ComparisonReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code rai4j audit}: disaggregated evaluation of a model's predictions stored in a CSV file. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = {"Disaggregated evaluation: every metric by group and intersection, with n, intervals and status;",
+                "gaps between groups and fairness metrics with bootstrap intervals and significance."})
+public final class AuditCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with a header line.")
+    Path data;
+
+    @Option(names = "--task", paramLabel = "TASK", defaultValue = "binary", description = "binary (default), multiclass or regression.")
+    String task;
+
+    @Option(names = {"--label", "--y-true"}, paramLabel = "COL", description = "Column of true labels (or values).")
+    String label;
+
+    @Option(names = {"--prediction", "--y-pred"}, paramLabel = "COL", description = "Column of predicted labels (or values).")
+    String prediction;
+
+    @Option(names = "--score", paramLabel = "COL", description = "Column of predicted probabilities of the positive label: adds auc, brier_score, expected_calibration_error.")
+    String score;
+
+    @Option(names = "--weight", paramLabel = "COL", description = "Column of non-negative sample weights.")
+    String weight;
+
+    @Option(names = "--positive-label", paramLabel = "V", defaultValue = "1", description = "The positive label (default ${DEFAULT-VALUE}).")
+    String positiveLabel;
+
+    @Option(names = "--negative-label", paramLabel = "V", description = "The negative label (default: 0 when the positive label is 1, else the one other value).")
+    String negativeLabel;
+
+    @Option(names = "--separator", paramLabel = "C", defaultValue = ",", description = "CSV field separator (default ${DEFAULT-VALUE}).")
+    char separator;
+
+    @Mixin
+    AuditOptions options = new AuditOptions();
+
+    @Mixin
+    AuditOutput output = new AuditOutput();
+
+    @Option(names = "--baseline", paramLabel = "BASE.json",
+            description = "Also compare this audit (the candidate) with a baseline audit JSON: the customer test kit (see rai4j compare).")
+    Path baseline;
+
+    @Mixin
+    CompareOptions compare = new CompareOptions();
+
+    @Option(names = "--compare-json", paramLabel = "FILE|-", description = "With --baseline: write the comparison JSON (rai4j.compare/1) to FILE or stdout.")
+    String compareJson;
+
+    @Override
+    public Integer call() throws Exception {
+        Task t = parseTask(task);
+        if (label == null || prediction == null) {
+            throw new UserException("audit: --label COL and --prediction COL are required for task " + task);
+        }
+        AuditSpec auditSpec = options.spec(t, label, prediction, score, weight, positiveLabel, negativeLabel);
+        List<FailCondition> conditions = output.conditions();
+        AuditResult base = baseline == null ? null : AuditJsonReader.read(baseline);
+        Table table = new CsvTableReader(new CsvOptions(separator, Set.of("", "NA", "?"), CsvOptions.DEFAULT.maxLevels()))
+                .read(data);
+        AuditResult r;
+        try (Progress p = Progress.start("bootstrap", auditSpec.bootstrap())) {
+            r = Auditor.run(table, auditSpec, p.listener());
+        }
+        if (base == null) {
+            return output.emit(r, conditions, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+        ComparisonSpec cs = compare.spec(auditSpec.confidence(), ComparisonSpec.DEFAULT_BOOTSTRAP, auditSpec.seed(), auditSpec.adjust());
+        ComparisonResult cmp = LastMileComparison.compare(base, r, cs);
+        String b = baseline.getFileName().toString();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int status = output.emit(r, cmp, b, conditions, out, err);
+        PrintWriter info = "-".equals(output.json) || "-".equals(compareJson) ? err : out;
+        info.print("\n" + ComparisonReport.render(cmp, b, data.getFileName().toString()));
+        if ("-".equals(compareJson)) {
+            out.print(ComparisonJson.toJson(cmp, b, data.getFileName().toString()));
+        } else if (compareJson != null) {
+            AtomicFiles.write(Path.of(compareJson), ComparisonJson.toJson(cmp, b, data.getFileName().toString()));
+            info.println("\nwrote " + compareJson);
+        }
+        out.flush();
+        info.flush();
+        return Math.max(status, compare.gate(cmp, err));
+    }
+
+    static Task parseTask(String t) {
+        return switch (t) {
+            case "binary" -> Task.BINARY;
+            case "multiclass" -> Task.MULTICLASS;
+            case "regression" -> Task.REGRESSION;
+            default -> throw new UserException("--task: expected binary, multiclass or regression, got '" + t + "'");
+        };
+    }
+}

@@ -1,0 +1,103 @@
+package org.rai4j.cli;
+
+import org.rai4j.core.SliceKey;
+import org.rai4j.fairness.Adjustment;
+import org.rai4j.fairness.ChangeFlag;
+import org.rai4j.fairness.ComparisonResult;
+import org.rai4j.fairness.ComparisonSpec;
+import org.rai4j.fairness.Direction;
+import org.rai4j.fairness.SliceComparison;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** What a last-mile comparison compares, and its gate (shared by {@code compare} and {@code audit --baseline}). */
+final class CompareOptions {
+    @Option(names = "--metric", paramLabel = "M", defaultValue = "error_rate",
+            description = "Metric compared with the baseline (default ${DEFAULT-VALUE}); a rate such as false_negative_rate or accuracy.")
+    String metric;
+
+    @Option(names = "--reference", paramLabel = "COL=V[,COL=V]",
+            description = "Compare each slice's change with this slice's change instead of the rest's (all other rows).")
+    String reference;
+
+    @Option(names = "--direction", paramLabel = "D", converter = DirectionConverter.class,
+            description = "higher-is-worse or higher-is-better (default: known for error and success rates).")
+    Direction direction;
+
+    @Option(names = "--fail-on", paramLabel = "WHAT", converter = FailOnConverter.class,
+            description = "Exit with status 3 when: differential (a slice degrades differentially) or degraded (any significant degradation).")
+    FailOn failOn;
+
+    /** What {@code --fail-on} gates on. */
+    enum FailOn { DIFFERENTIAL, DEGRADED }
+
+    ComparisonSpec spec(double confidence, int bootstrap, long seed, Adjustment adjust) {
+        return new ComparisonSpec(metric, direction, reference == null ? null : parseSlice(reference), confidence,
+                bootstrap, seed, adjust);
+    }
+
+    /** Parses {@code accent=scottish,condition=imaging}. */
+    static SliceKey parseSlice(String text) {
+        List<String> attrs = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (String part : text.split(",")) {
+            int eq = part.indexOf('=');
+            if (eq <= 0) {
+                throw new UserException("--reference: expected COL=VALUE[,COL=VALUE], e.g. accent=us, got '" + text + "'");
+            }
+            attrs.add(part.substring(0, eq).strip());
+            values.add(part.substring(eq + 1).strip());
+        }
+        return new SliceKey(attrs, values);
+    }
+
+    /** Prints the gate's outcome; returns the exit status. */
+    int gate(ComparisonResult r, PrintWriter err) {
+        if (failOn == null) {
+            return 0;
+        }
+        List<SliceComparison> hit = new ArrayList<>(r.flagged(ChangeFlag.DIFFERENTIAL_DEGRADATION));
+        if (failOn == FailOn.DEGRADED) {
+            hit.addAll(r.flagged(ChangeFlag.DEGRADED));
+            if (r.overall().flag() == ChangeFlag.DEGRADED) {
+                hit.add(0, r.overall());
+            }
+        }
+        String what = failOn.name().toLowerCase(java.util.Locale.ROOT);
+        if (hit.isEmpty()) {
+            err.println("rai4j: gate passed: --fail-on " + what + ": no slice flagged");
+            err.flush();
+            return 0;
+        }
+        err.println("rai4j: gate failed: --fail-on " + what + ": " + hit.stream()
+                .map(s -> s.slice() + " " + s.flag()).collect(Collectors.joining("; ")));
+        err.flush();
+        return Rai4j.EXIT_GATE;
+    }
+
+    static final class DirectionConverter implements picocli.CommandLine.ITypeConverter<Direction> {
+        @Override
+        public Direction convert(String v) {
+            return switch (v) {
+                case "higher-is-worse" -> Direction.HIGHER_IS_WORSE;
+                case "higher-is-better" -> Direction.HIGHER_IS_BETTER;
+                default -> throw new picocli.CommandLine.TypeConversionException("expected higher-is-worse or higher-is-better, got '" + v + "'");
+            };
+        }
+    }
+
+    static final class FailOnConverter implements picocli.CommandLine.ITypeConverter<FailOn> {
+        @Override
+        public FailOn convert(String v) {
+            return switch (v) {
+                case "differential" -> FailOn.DIFFERENTIAL;
+                case "degraded" -> FailOn.DEGRADED;
+                default -> throw new picocli.CommandLine.TypeConversionException("expected differential or degraded, got '" + v + "'");
+            };
+        }
+    }
+}

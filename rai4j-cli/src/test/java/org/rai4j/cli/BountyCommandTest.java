@@ -1,0 +1,167 @@
+package org.rai4j.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BountyCommandTest {
+    @TempDir
+    Path dir;
+
+    /** n rows: a = i, s = x/y alternating, y = 1 on a &lt; 20 or 50 ≤ a &lt; 60 (base "always 0" makes 30 errors in 100). */
+    private Path csv(String name, int n) throws Exception {
+        StringBuilder sb = new StringBuilder("a,s,y\n");
+        for (int i = 0; i < n; i++) {
+            int y = i % 100 < 20 || (i % 100 >= 50 && i % 100 < 60) ? 1 : 0;
+            sb.append(i % 100).append(',').append(i % 2 == 0 ? "x" : "y").append(',').append(y).append('\n');
+        }
+        Path p = dir.resolve(name);
+        Files.writeString(p, sb.toString());
+        return p;
+    }
+
+    private Path subs(String... lines) throws Exception {
+        Path p = dir.resolve("subs.jsonl");
+        Files.write(p, List.of(lines));
+        return p;
+    }
+
+    private String[] simulate(Path subs, String... extra) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("bounty", "simulate", "--train", csv("train.csv", 200).toString(),
+                "--holdout", csv("holdout.csv", 100).toString(), "--label", "y", "--base", "constant:0",
+                "--submissions", subs.toString(), "--alpha", "0.07", "--min-group-size", "5"));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void simulate_jsonOutput_hasDecisionsAndFinalModelAsSpecified() throws Exception {
+        Path s = subs(
+                "{\"id\":\"s1\",\"team\":\"t1\",\"group\":\"a < 20\",\"model\":{\"constant\":1}}",
+                "{\"id\":\"s2\",\"team\":\"t2\",\"group\":\"a between 50 and 55\",\"model\":{\"rule\":\"a >= 0\"}}",
+                "{\"id\":\"s3\",\"team\":\"t2\",\"group\":\"a > 1000\",\"model\":{\"constant\":\"1\"}}");
+        CliRun r = CliRun.of(simulate(s, "--json", "-"));
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        JsonNode d = root.get("decisions");
+        assertThat(d).hasSize(3);
+        JsonNode s1 = d.get(0);
+        for (String field : List.of("id", "team", "decision", "reason", "weighted_improvement", "group_mass", "holdout_error", "repairs")) {
+            assertThat(s1.has(field)).as(field).isTrue();
+        }
+        assertThat(s1.get("decision").asText()).isEqualTo("accepted");
+        assertThat(s1.get("reason").isNull()).isTrue();
+        assertThat(s1.get("weighted_improvement").asDouble()).isEqualTo(0.2);
+        assertThat(s1.get("group_mass").asDouble()).isEqualTo(0.2);
+        assertThat(s1.get("holdout_error").asDouble()).isEqualTo(0.1);
+        assertThat(d.get(1).get("reason").asText()).isEqualTo("BELOW_ALPHA"); // 6 < 0.07·100 = 7
+        assertThat(d.get(2).get("reason").asText()).isEqualTo("EMPTY_GROUP");
+        JsonNode fin = root.get("final");
+        assertThat(fin.get("holdout_error").asDouble()).isEqualTo(0.1);
+        assertThat(fin.get("versions").asInt()).isEqualTo(2);
+        assertThat(fin.get("nodes")).hasSize(2);
+        assertThat(fin.get("nodes").get(1).get("type").asText()).isEqualTo("LEAF");
+        assertThat(fin.get("heads").toString()).isEqualTo("[0,1]");
+        assertThat(root.get("feature_usage").get("t1").get("a").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void simulate_badPredicate_exitsOneNamingFileLineFieldAndToken() throws Exception {
+        Path s = subs("{\"id\":\"s1\",\"team\":\"t1\",\"group\":\"a < 20\",\"model\":{\"constant\":1}}",
+                "{\"id\":\"s2\",\"team\":\"t1\",\"group\":\"aa < 20\",\"model\":{\"constant\":1}}");
+        CliRun r = CliRun.of(simulate(s));
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("subs.jsonl:2: field 'group': at character 1: no column 'aa' in the data; expected one of a, s")
+                .contains("^^");
+    }
+
+    @Test
+    void simulate_badRulePredicate_namesModelField() throws Exception {
+        Path s = subs("{\"id\":\"s1\",\"team\":\"t1\",\"group\":\"a < 20\",\"model\":{\"rule\":\"s < 3\"}}");
+        CliRun r = CliRun.of(simulate(s));
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("subs.jsonl:1: field 'model'").contains("operator '<' needs a numeric column");
+    }
+
+    @Test
+    void simulate_malformedJsonLineOrMissingField_exitsOneWithLine() throws Exception {
+        CliRun r = CliRun.of(simulate(subs("{\"id\":\"s1\",\"team\":\"t1\",\"group\":\"a < 20\"}")));
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("subs.jsonl:1: field 'model': expected");
+        CliRun r2 = CliRun.of(simulate(subs("", "{not json")));
+        assertThat(r2.status()).isEqualTo(1);
+        assertThat(r2.err()).contains("subs.jsonl:2: expected one JSON object per line");
+    }
+
+    @Test
+    void simulate_textOutputAndAuditLog_written() throws Exception {
+        Path s = subs("{\"id\":\"s1\",\"team\":\"t1\",\"group\":\"a < 20\",\"model\":{\"constant\":1}}");
+        Path log = dir.resolve("audit.jsonl");
+        CliRun r = CliRun.of(simulate(s, "--audit-log", log.toString(), "--guard", "thresholdout", "--seed", "5"));
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("s1", "accepted", "final model: 2 versions", "LEAF [s1] if a < 20 then constant:1");
+        assertThat(Files.readAllLines(log)).hasSize(2);
+    }
+
+    @Test
+    void simulate_badBase_exitsOne() throws Exception {
+        Path s = subs("{\"id\":\"s1\",\"team\":\"t1\",\"group\":\"a < 20\",\"model\":{\"constant\":1}}");
+        List<String> args = new java.util.ArrayList<>(List.of(simulate(s)));
+        args.set(args.indexOf("constant:0"), "tree:0");
+        CliRun r = CliRun.of(args.toArray(String[]::new));
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("--base must be rule:<predicate>, constant:<value> or onnx:<file>");
+    }
+
+    @Test
+    void hunt_constantBase_printsSubmissionLinesThatSimulateAccepts() throws Exception {
+        Path train = csv("train.csv", 400);
+        CliRun r = CliRun.of("bounty", "hunt", "--train", train.toString(), "--label", "y", "--base", "constant:0",
+                "--max-depth", "2", "--min-leaf", "10");
+        assertThat(r.status()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).isNotEmpty();
+        JsonNode first = new ObjectMapper().readTree(lines.get(0));
+        assertThat(first.get("team").asText()).isEqualTo("house-hunter");
+        Path subs = dir.resolve("hunted.jsonl");
+        Files.write(subs, lines);
+        CliRun sim = CliRun.of(simulate(subs, "--json", "-"));
+        assertThat(sim.status()).as(sim.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(sim.out());
+        assertThat(root.get("final").get("holdout_error").asDouble()).isLessThan(0.3);
+    }
+
+    @Test
+    void replay_logFromSimulate_reproducedAndTamperingDetected() throws Exception {
+        Path s = subs("{\"id\":\"s1\",\"team\":\"t1\",\"group\":\"a < 20\",\"model\":{\"constant\":1}}",
+                "{\"id\":\"s2\",\"team\":\"t2\",\"group\":\"a < 40\",\"model\":{\"rule\":\"a >= 10\"}}");
+        Path log = dir.resolve("audit.jsonl");
+        CliRun sim = CliRun.of(simulate(s, "--audit-log", log.toString()));
+        assertThat(sim.status()).as(sim.err()).isZero();
+        String[] replay = {"bounty", "replay", "--log", log.toString(), "--train", dir.resolve("train.csv").toString(),
+                "--holdout", dir.resolve("holdout.csv").toString(), "--label", "y"};
+        CliRun ok = CliRun.of(replay);
+        assertThat(ok.status()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("replayed 3 entries: every line reproduced byte for byte");
+        String head = org.rai4j.core.Hashing.sha256(Files.readAllLines(log).get(2));
+        String original = Files.readString(log);
+        Files.writeString(log, original.replace("\"team\":\"t1\"", "\"team\":\"t9\""));
+        CliRun bad = CliRun.of(replay);
+        assertThat(bad.status()).isEqualTo(1);
+        assertThat(bad.err()).contains("audit log line 3: the hash chain is broken");
+        // The last line has no successor: editing it is caught by the externally kept head.
+        Files.writeString(log, original.replace("\"team\":\"t2\"", "\"team\":\"t3\""));
+        String[] withHead = java.util.stream.Stream.concat(java.util.Arrays.stream(replay), java.util.stream.Stream.of("--head", head))
+                .toArray(String[]::new);
+        CliRun badEnd = CliRun.of(withHead);
+        assertThat(badEnd.status()).isEqualTo(1);
+        assertThat(badEnd.err()).contains("the last line (3) does not hash to --head");
+    }
+}

@@ -1,0 +1,89 @@
+package org.rai4j.core;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CsvTableReaderTest {
+    private final CsvTableReader reader = new CsvTableReader();
+
+    @Test
+    void read_wellFormed_typesColumnsAndKeepsLines() throws Exception {
+        Table t = reader.read("sex,y,score,name\nF,1,0.25,\"a, b\"\nM,0,0.75,c\nNA,1,?,d\n", "t.csv");
+        assertThat(t.rowCount()).isEqualTo(3);
+        assertThat(t.column("y").isNumeric()).isTrue();
+        assertThat(t.column("sex").isNumeric()).isFalse();
+        assertThat(t.column("sex").levels()).containsExactly("F", "M");
+        assertThat(t.column("sex").isMissing(2)).isTrue();
+        assertThat(t.column("score").number(1)).isEqualTo(0.75);
+        assertThat(Double.isNaN(t.column("score").number(2))).isTrue();
+        assertThat(t.column("name").text(0)).isEqualTo("a, b");
+        assertThat(t.line(0)).isEqualTo(2);
+        assertThat(t.sha256()).hasSize(64);
+    }
+
+    @Test
+    void read_quotedLineBreak_laterRowsKeepTheirFileLine() throws Exception {
+        Table t = reader.read("a,b\n1,\"two\nlines\"\n3,x\n", "q.csv");
+        assertThat(t.line(1)).isEqualTo(4);
+    }
+
+    @Test
+    void read_raggedRows_reportsEveryBadLine() {
+        assertThatThrownBy(() -> reader.read("a,b,c\n1,2,3\n1,2\n1,2,3,4\n", "ragged.csv"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessageContaining("ragged.csv:3: expected 3 fields as in the header, got 2")
+                .hasMessageContaining("ragged.csv:4: expected 3 fields as in the header, got 4");
+    }
+
+    @Test
+    void read_emptyFile_saysSo() {
+        assertThatThrownBy(() -> reader.read("", "empty.csv"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessage("empty.csv:1: expected a header line, but the file is empty");
+    }
+
+    @Test
+    void read_headerOnly_saysDataRowsAreMissing() {
+        assertThatThrownBy(() -> reader.read("a,b\n", "h.csv"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessage("h.csv:2: expected at least one data row after the header");
+    }
+
+    @Test
+    void read_duplicateOrBlankHeader_namesTheColumn() {
+        assertThatThrownBy(() -> reader.read("a,b,a,\n1,2,3,4\n", "d.csv"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessageContaining("d.csv:1: column 'a': expected unique column names")
+                .hasMessageContaining("d.csv:1: expected a name for column 4 in the header");
+    }
+
+    @Test
+    void column_unknownName_listsTheColumnsThatExist() throws Exception {
+        Table t = reader.read("a,b\n1,2\n", "u.csv");
+        assertThatThrownBy(() -> t.column("c"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessage("u.csv:1: column 'c': no such column; expected one of a, b");
+    }
+
+    @Test
+    void read_manyDistinctTexts_keepsTextWithoutDictionary() throws Exception {
+        StringBuilder sb = new StringBuilder("id,text\n");
+        for (int i = 0; i < 50; i++) {
+            sb.append(i).append(",word").append(i).append('\n');
+        }
+        Table t = new CsvTableReader(new CsvOptions(',', java.util.Set.of(""), 10)).read(sb.toString(), "m.csv");
+        assertThat(t.column("text").isCategorical()).isFalse();
+        assertThat(t.column("text").text(42)).isEqualTo("word42");
+        assertThat(t.column("id").isNumeric()).isTrue();
+        assertThat(t.column("id").number(42)).isEqualTo(42.0);
+    }
+
+    @Test
+    void read_missingFile_namesIt() {
+        assertThatThrownBy(() -> reader.read(java.nio.file.Path.of("no/such/file.csv")))
+                .isInstanceOf(DataFileException.class)
+                .hasMessageContaining("file.csv: expected a readable file, but it does not exist");
+    }
+}

@@ -1,0 +1,232 @@
+package org.rai4j.fairness;
+
+import org.rai4j.core.DataFileException;
+import org.rai4j.core.Estimate;
+import org.rai4j.core.Interval;
+import org.rai4j.core.Intervals;
+import org.rai4j.core.Provenance;
+import org.rai4j.core.SliceKey;
+import org.rai4j.core.Status;
+import org.rai4j.core.Table;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs a disaggregated audit: encode and validate the rows, count every finest cell in one pass,
+ * merge cells into slices, compute every metric with its interval, draw bootstrap replicates on the
+ * sufficient statistics, and compute Fairlearn's aggregates and the named fairness metrics with
+ * intervals and significance.
+ *
+ * <p><b>Significance of a gap.</b> For a fairness metric built from metric M (two metrics for
+ * equalized odds), every pair (i, j) of eligible finest slices gets a two-sided p-value of
+ * m_i − m_j = 0 from a Wald test with the bootstrap standard error ({@link Intervals#bootstrapWaldPValue});
+ * the family of these p-values is adjusted
+ * ({@link Adjustment}); the gap is significant when the adjusted p-value of the pair attaining it is
+ * below 1 − confidence. (An unsigned max − min is positive in every replicate, so "its interval
+ * excludes zero" would always hold; the signed pair test is the meaningful version.)
+ *
+ * <p>Stateless; thread-safe.
+ */
+public final class Auditor {
+    private Auditor() {}
+
+    /** Audits {@code table} as {@code spec} says; progress receives the number of finished replicates. */
+    public static AuditResult run(Table table, AuditSpec spec, IntConsumer progress) throws DataFileException {
+        EncodedData data = DataEncoder.encode(table, spec);
+        Map<String, String> inputs = new LinkedHashMap<>();
+        if (table.sha256() != null) {
+            inputs.put(table.source(), table.sha256());
+        }
+        return run(data, spec, Provenance.current(spec.seed(), inputs, config(spec)), progress);
+    }
+
+    /** Audits already-encoded data. */
+    public static AuditResult run(EncodedData data, AuditSpec spec, Provenance provenance, IntConsumer progress) {
+        Layout layout = Layout.of(data);
+        SlicePlan plan = SlicePlan.of(data);
+        double[][] cellStats = CellCounter.count(data, layout);
+        double[][][] stats = plan.sliceStats(layout, cellStats);
+        AucCalculator auc = layout.hasScore ? AucCalculator.of(data, plan) : null;
+        if (auc != null) {
+            for (int sc = 0; sc < stats.length; sc++) {
+                for (int s = 0; s < stats[sc].length; s++) {
+                    stats[sc][s][layout.aucSlot] = auc.auc(data, sc, s, null);
+                }
+            }
+        }
+        Bootstrap.Method method = Bootstrap.choose(data, layout);
+        double[][][][] reps = spec.bootstrap() > 0
+                ? Bootstrap.replicates(data, layout, plan, auc, spec.bootstrap(), spec.seed(), method, progress)
+                : null;
+        List<Analysis> analyses = new ArrayList<>();
+        for (int sc = 0; sc < plan.scopes.size(); sc++) {
+            analyses.add(analyse(spec, layout, plan.scopes.get(sc), stats[sc], reps == null ? null : reps[sc]));
+        }
+        return new AuditResult(spec, data.rows, data.classes, analyses.get(0), analyses.subList(1, analyses.size()),
+                method.id, provenance);
+    }
+
+    static Map<String, String> config(AuditSpec spec) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("task", spec.task().id());
+        c.put("label", spec.label());
+        c.put("prediction", spec.prediction());
+        if (spec.score() != null) {
+            c.put("score", spec.score());
+        }
+        if (spec.weight() != null) {
+            c.put("weight", spec.weight());
+        }
+        if (spec.task() == Task.BINARY) {
+            c.put("positive_label", spec.positiveLabel());
+        }
+        c.put("groups", String.join(",", spec.groups()));
+        c.put("controls", String.join(",", spec.controls()));
+        c.put("missing_group", spec.missingGroup().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        c.put("min_group_size", Integer.toString(spec.minGroupSize()));
+        c.put("confidence", Double.toString(spec.confidence()));
+        c.put("bootstrap", Integer.toString(spec.bootstrap()));
+        c.put("adjust", spec.adjust().toString());
+        return c;
+    }
+
+    private static Analysis analyse(AuditSpec spec, Layout layout, SlicePlan.Scope scope, double[][] stats,
+                                    double[][][] reps) {
+        int nm = layout.metrics.size();
+        double[][] point = new double[stats.length][nm];
+        for (int s = 0; s < stats.length; s++) {
+            for (int m = 0; m < nm; m++) {
+                point[s][m] = layout.metrics.get(m).apply(stats[s]);
+            }
+        }
+        List<SliceResult> results = new ArrayList<>();
+        for (int s = 0; s < stats.length; s++) {
+            results.add(sliceResult(spec, layout, scope.slices().get(s), stats[s], point[s], reps == null ? null : reps[s]));
+        }
+        SliceResult overall = results.get(0);
+        Map<String, MetricAggregates> aggregates = new LinkedHashMap<>();
+        Map<String, Eligible> eligible = new LinkedHashMap<>();
+        for (int m = 0; m < nm; m++) {
+            MetricDef def = layout.metrics.get(m);
+            Eligible e = Eligible.of(spec, layout, scope, stats, point, m);
+            eligible.put(def.name(), e);
+            aggregates.put(def.name(), aggregate(spec, scope, point, reps, m, e));
+        }
+        Map<String, FairnessValue> fairness = new LinkedHashMap<>();
+        if (layout.task == Task.BINARY) {
+            FairnessMetrics.addAll(spec, layout, scope, point, reps, eligible, aggregates, fairness);
+        }
+        return new Analysis(scope.control(), overall, results.subList(1, results.size()), aggregates, fairness);
+    }
+
+    private static SliceResult sliceResult(AuditSpec spec, Layout layout, SliceKey key, double[] stats, double[] point,
+                                           double[][] reps) {
+        long rows = Math.round(stats[layout.rowsSlot]);
+        boolean small = rows < spec.minGroupSize();
+        String smallReason = "n=" + rows + " < min_group_size=" + spec.minGroupSize();
+        Map<String, Estimate> metrics = new LinkedHashMap<>();
+        for (int m = 0; m < layout.metrics.size(); m++) {
+            MetricDef def = layout.metrics.get(m);
+            double value = point[m];
+            long n = rows;
+            Interval ci = null;
+            if (def.isProportion()) {
+                n = Math.round(layout.rowCount(stats, def.denominator()));
+            }
+            if (Double.isNaN(value)) {
+                metrics.put(def.name(), Estimate.undefined(n, def.undefinedReason()));
+                continue;
+            }
+            if (def.isProportion()) {
+                double w = MetricDef.sum(stats, def.denominator());
+                double w2 = layout.sumSquaredWeights(stats, def.denominator());
+                double effective = w2 > 0 ? w * w / w2 : 0;
+                if (effective > 0) {
+                    ci = Intervals.wilson(Math.min(effective, value * effective), effective, spec.confidence());
+                }
+            } else if (reps != null) {
+                ci = Intervals.percentile(reps[m], spec.confidence());
+            }
+            metrics.put(def.name(), small ? Estimate.insufficient(value, n, ci, smallReason) : Estimate.ok(value, n, ci));
+        }
+        return new SliceResult(key, rows, small ? Status.INSUFFICIENT_DATA : Status.OK, small ? smallReason : null,
+                metrics, layout.counts(stats));
+    }
+
+    /** The finest slices a metric's aggregates use, and those left out with why. */
+    record Eligible(int[] slices, List<String> excluded) {
+        static Eligible of(AuditSpec spec, Layout layout, SlicePlan.Scope scope, double[][] stats, double[][] point, int m) {
+            List<Integer> ok = new ArrayList<>();
+            List<String> excluded = new ArrayList<>();
+            for (int s : scope.finest()) {
+                long rows = Math.round(stats[s][layout.rowsSlot]);
+                if (rows < spec.minGroupSize()) {
+                    excluded.add(scope.slices().get(s) + ": INSUFFICIENT_DATA (n=" + rows + " < " + spec.minGroupSize() + ")");
+                } else if (Double.isNaN(point[s][m])) {
+                    excluded.add(scope.slices().get(s) + ": UNDEFINED (" + layout.metrics.get(m).undefinedReason() + ")");
+                } else {
+                    ok.add(s);
+                }
+            }
+            return new Eligible(ok.stream().mapToInt(Integer::intValue).toArray(), excluded);
+        }
+    }
+
+    private static MetricAggregates aggregate(AuditSpec spec, SlicePlan.Scope scope, double[][] point,
+                                              double[][][] reps, int m, Eligible e) {
+        double[] values = new double[e.slices().length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = point[e.slices()[i]][m];
+        }
+        double overall = point[0][m];
+        if (values.length < 2) {
+            AggregateValue u = AggregateValue.undefined("fewer than two eligible slices (" + values.length + ")");
+            return new MetricAggregates(u, u, u, u, u, u, null, null, e.excluded());
+        }
+        double[][] rep = null;
+        if (reps != null) {
+            int b = reps[0][m].length;
+            rep = new double[b][];
+            for (int k = 0; k < b; k++) {
+                double[] v = new double[values.length];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = reps[e.slices()[i]][m][k];
+                }
+                rep[k] = Aggregations.all(v, reps[0][m][k]);
+            }
+        }
+        double[] agg = Aggregations.all(values, overall);
+        AggregateValue[] out = new AggregateValue[Aggregations.COUNT];
+        for (int a = 0; a < Aggregations.COUNT; a++) {
+            if (Double.isNaN(agg[a])) {
+                out[a] = AggregateValue.undefined(Aggregations.undefinedReason(a));
+                continue;
+            }
+            Interval ci = null;
+            if (rep != null) {
+                double[] r = new double[rep.length];
+                for (int k = 0; k < rep.length; k++) {
+                    r[k] = rep[k][a];
+                }
+                ci = Intervals.percentile(r, spec.confidence());
+            }
+            out[a] = new AggregateValue(agg[a], ci, Status.OK, null);
+        }
+        int argMin = 0;
+        int argMax = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] < values[argMin]) {
+                argMin = i;
+            }
+            if (values[i] > values[argMax]) {
+                argMax = i;
+            }
+        }
+        return new MetricAggregates(out[0], out[1], out[2], out[3], out[4], out[5],
+                scope.slices().get(e.slices()[argMin]), scope.slices().get(e.slices()[argMax]), e.excluded());
+    }
+}

@@ -1,0 +1,184 @@
+package org.rai4j.fairness;
+
+import org.rai4j.core.Sampling;
+import org.rai4j.core.Seeds;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * Bootstrap replicates of every metric of every slice, resampling the whole data set with replacement
+ * (as Fairlearn's {@code MetricFrame} does), so that slice sizes vary between replicates.
+ *
+ * <p><b>Multinomial cells (count-based metrics).</b> A row's contribution to every count-based metric
+ * depends only on its bootstrap cell: (finest slice, outcome cell, weight value). Drawing N rows with
+ * replacement is therefore exactly a multinomial draw of N over the cells with probabilities
+ * n_cell/N, and the replicate's statistics are Σ draws × contribution. Each replicate costs
+ * O(cells · log N) (exact binomial splitting), independent of N. Used for binary and multiclass tasks
+ * without a score column, unweighted or with at most {@value #MAX_WEIGHT_LEVELS} distinct weights.
+ *
+ * <p><b>Rows.</b> Otherwise (regression sums, AUC, many distinct weights) each replicate draws N row
+ * indices uniformly and accumulates the rows with their multiplicities: O(N) per replicate.
+ *
+ * <p>Replicate b uses the generator {@code Seeds.stream(seed, b)}, so results do not depend on the
+ * number of threads. Replicates run in parallel.
+ */
+final class Bootstrap {
+    static final int MAX_WEIGHT_LEVELS = 64;
+
+    /** How replicates are drawn. */
+    enum Method {
+        MULTINOMIAL_CELLS("multinomial-cells"),
+        ROWS("rows");
+
+        final String id;
+
+        Method(String id) {
+            this.id = id;
+        }
+    }
+
+    private Bootstrap() {}
+
+    static Method choose(EncodedData d, Layout layout) {
+        if (layout.task == Task.REGRESSION || layout.hasScore) {
+            return Method.ROWS;
+        }
+        if (d.weight != null && distinctWeights(d).size() > MAX_WEIGHT_LEVELS) {
+            return Method.ROWS;
+        }
+        return Method.MULTINOMIAL_CELLS;
+    }
+
+    private static Map<Double, Integer> distinctWeights(EncodedData d) {
+        Map<Double, Integer> levels = new LinkedHashMap<>();
+        for (int r = 0; r < d.rows && levels.size() <= MAX_WEIGHT_LEVELS; r++) {
+            levels.putIfAbsent(d.weight[r], levels.size());
+        }
+        return levels;
+    }
+
+    /** Replicate metric values {@code [scope][slice][metric][replicate]}. */
+    static double[][][][] replicates(EncodedData d, Layout layout, SlicePlan plan, AucCalculator auc, int replicates,
+                                     long seed, Method method, IntConsumer progress) {
+        double[][][][] out = new double[plan.scopes.size()][][][];
+        for (int sc = 0; sc < out.length; sc++) {
+            int slices = plan.scopes.get(sc).slices().size();
+            out[sc] = new double[slices][layout.metrics.size()][replicates];
+        }
+        CellTable cells = method == Method.MULTINOMIAL_CELLS ? CellTable.of(d, layout) : null;
+        AtomicInteger done = new AtomicInteger();
+        IntStream.range(0, replicates).parallel().forEach(b -> {
+            SplittableRandom rng = Seeds.stream(seed, b);
+            double[][] cellStats;
+            int[] mult = null;
+            if (cells != null) {
+                cellStats = cells.draw(rng, d.rows, layout);
+            } else {
+                mult = new int[d.rows];
+                for (int i = 0; i < d.rows; i++) {
+                    mult[rng.nextInt(d.rows)]++;
+                }
+                cellStats = CellCounter.count(d, layout, mult);
+            }
+            double[][][] stats = plan.sliceStats(layout, cellStats);
+            for (int sc = 0; sc < stats.length; sc++) {
+                for (int s = 0; s < stats[sc].length; s++) {
+                    if (auc != null) {
+                        stats[sc][s][layout.aucSlot] = auc.auc(d, sc, s, mult);
+                    }
+                    for (int m = 0; m < layout.metrics.size(); m++) {
+                        out[sc][s][m][b] = layout.metrics.get(m).apply(stats[sc][s]);
+                    }
+                }
+            }
+            progress.accept(done.incrementAndGet());
+        });
+        return out;
+    }
+
+    /** The bootstrap cells of a count-based task: (finest cell, outcome, weight value) with their counts. */
+    static final class CellTable {
+        final int[] cell;
+        final int[] outcome;
+        final double[] weight;
+        final double[] count;
+        final int cells;
+
+        private CellTable(int cells, int[] cell, int[] outcome, double[] weight, double[] count) {
+            this.cells = cells;
+            this.cell = cell;
+            this.outcome = outcome;
+            this.weight = weight;
+            this.count = count;
+        }
+
+        static CellTable of(EncodedData d, Layout layout) {
+            Map<Double, Integer> levels = d.weight == null ? Map.of(1.0, 0) : distinctWeights(d);
+            int w = levels.size();
+            Map<Long, Integer> index = new HashMap<>();
+            java.util.List<long[]> keys = new java.util.ArrayList<>();
+            java.util.List<Double> counts = new java.util.ArrayList<>();
+            for (int r = 0; r < d.rows; r++) {
+                int o = layout.outcome(d, r);
+                int wl = levels.get(d.weight(r));
+                long key = ((long) d.cell[r] * layout.outcomes + o) * w + wl;
+                Integer k = index.get(key);
+                if (k == null) {
+                    k = keys.size();
+                    index.put(key, k);
+                    keys.add(new long[] {d.cell[r], o, wl});
+                    counts.add(0.0);
+                }
+                counts.set(k, counts.get(k) + 1);
+            }
+            double[] weightOf = new double[w];
+            levels.forEach((value, i) -> weightOf[i] = value);
+            int k = keys.size();
+            int[] cell = new int[k];
+            int[] outcome = new int[k];
+            double[] weight = new double[k];
+            double[] count = new double[k];
+            for (int i = 0; i < k; i++) {
+                cell[i] = (int) keys.get(i)[0];
+                outcome[i] = (int) keys.get(i)[1];
+                weight[i] = weightOf[(int) keys.get(i)[2]];
+                count[i] = counts.get(i);
+            }
+            return new CellTable(d.cellCount(), cell, outcome, weight, count);
+        }
+
+        /** Number of bootstrap cells. */
+        int size() {
+            return cell.length;
+        }
+
+        /** One replicate's finest-cell statistics. */
+        double[][] draw(SplittableRandom rng, long n, Layout layout) {
+            long[] m = new long[cell.length];
+            Sampling.multinomial(rng, n, count, m);
+            return accumulate(m, layout);
+        }
+
+        double[][] accumulate(long[] m, Layout layout) {
+            double[][] stats = new double[cells][layout.size];
+            for (int i = 0; i < m.length; i++) {
+                if (m[i] == 0) {
+                    continue;
+                }
+                double[] s = stats[cell[i]];
+                double times = m[i];
+                s[outcome[i]] += times * weight[i];
+                s[layout.w2Offset + outcome[i]] += times * weight[i] * weight[i];
+                s[layout.countOffset + outcome[i]] += times;
+                s[layout.rowsSlot] += times;
+            }
+            return stats;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.rai4j.privacy;
+
+import org.hipparchus.analysis.solvers.BrentSolver;
+import org.rai4j.core.Preconditions;
+
+/**
+ * The noise multiplier σ that makes training meet a target (ε, δ). Pure static functions; thread-safe.
+ *
+ * <p>{@link #noiseMultiplier} reproduces Opacus's {@code get_noise_multiplier} (same search, same
+ * tolerance, so the same σ): start with σ_high = 10 and double it until ε(σ_high) ≤ target (failing
+ * beyond 10⁶: "budget too low"), then bisect [0, σ_high], keeping the upper end where ε &lt; target, until
+ * target − ε(σ_high) ≤ 0.01. The result is guaranteed to meet the target and is within 0.01 of it in ε.
+ * {@link #exactNoiseMultiplier} continues with Brent's method to the σ with ε(σ) = target (to 1e-12 in σ).
+ */
+public final class NoiseCalibration {
+    /** Opacus's {@code epsilon_tolerance}. */
+    public static final double OPACUS_EPSILON_TOLERANCE = 0.01;
+    /** Opacus's {@code MAX_SIGMA}. */
+    public static final double MAX_NOISE_MULTIPLIER = 1e6;
+
+    private NoiseCalibration() {}
+
+    /**
+     * A noise multiplier and the ε it gives.
+     *
+     * @param noiseMultiplier σ
+     * @param epsilon         ε(σ) under the accountant used
+     */
+    public record Calibrated(double noiseMultiplier, double epsilon) {}
+
+    /** Opacus's bisection ({@code get_noise_multiplier}, tolerance 0.01). */
+    public static Calibrated noiseMultiplier(double targetEpsilon, double delta, double sampleRate, long steps,
+                                             Accountant accountant) {
+        return noiseMultiplier(targetEpsilon, delta, sampleRate, steps, accountant, OPACUS_EPSILON_TOLERANCE);
+    }
+
+    /**
+     * Opacus's bisection with a chosen ε tolerance.
+     *
+     * @throws IllegalArgumentException when no σ ≤ 10⁶ meets the target ("the privacy budget is too low")
+     */
+    public static Calibrated noiseMultiplier(double targetEpsilon, double delta, double sampleRate, long steps,
+                                             Accountant accountant, double epsilonTolerance) {
+        check(targetEpsilon, delta, sampleRate, steps);
+        Preconditions.checkPositive(epsilonTolerance, "epsilon tolerance");
+        double low = 0;
+        double high = 10;
+        double epsHigh = Double.POSITIVE_INFINITY;
+        while (epsHigh > targetEpsilon) {
+            high = 2 * high;
+            epsHigh = accountant.epsilon(high, sampleRate, steps, delta);
+            if (high > MAX_NOISE_MULTIPLIER) {
+                throw new IllegalArgumentException("the privacy budget is too low: even noise multiplier " + high
+                        + " gives epsilon " + epsHigh + " > target " + targetEpsilon + " (q=" + sampleRate
+                        + ", steps=" + steps + ", delta=" + delta + ")");
+            }
+        }
+        while (targetEpsilon - epsHigh > epsilonTolerance) {
+            double sigma = (low + high) / 2;
+            double eps = accountant.epsilon(sigma, sampleRate, steps, delta);
+            if (eps < targetEpsilon) {
+                high = sigma;
+                epsHigh = eps;
+            } else {
+                low = sigma;
+            }
+        }
+        return new Calibrated(high, epsHigh);
+    }
+
+    /**
+     * The σ with ε(σ) = target, to 1e-12 absolute in σ (Brent's method, bracketed by the bisection).
+     *
+     * @throws IllegalArgumentException when no σ ≤ 10⁶ meets the target
+     */
+    public static Calibrated exactNoiseMultiplier(double targetEpsilon, double delta, double sampleRate, long steps,
+                                                  Accountant accountant) {
+        Calibrated upper = noiseMultiplier(targetEpsilon, delta, sampleRate, steps, accountant);
+        if (upper.epsilon() == targetEpsilon) {
+            return upper;
+        }
+        double high = upper.noiseMultiplier();
+        double low = high / 2;
+        while (accountant.epsilon(low, sampleRate, steps, delta) <= targetEpsilon) {
+            high = low;
+            low = low / 2;
+            if (low < 1e-6) {
+                return upper; // ε stays below the target as σ → 0 only when q = 0; keep the bisection answer
+            }
+        }
+        BrentSolver solver = new BrentSolver(1e-15, 1e-12);
+        double sigma = solver.solve(200, s -> accountant.epsilon(s, sampleRate, steps, delta) - targetEpsilon, low, high);
+        return new Calibrated(sigma, accountant.epsilon(sigma, sampleRate, steps, delta));
+    }
+
+    private static void check(double targetEpsilon, double delta, double sampleRate, long steps) {
+        Preconditions.checkPositive(targetEpsilon, "target epsilon");
+        Rdp.checkDelta(delta);
+        Preconditions.checkArgument(sampleRate > 0 && sampleRate <= 1, "sample rate must be in (0, 1], got " + sampleRate);
+        Preconditions.checkAtLeast(steps, 1L, "steps");
+    }
+}
