@@ -37,7 +37,7 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with a header line.")
     Path data;
 
-    @Option(names = "--task", paramLabel = "TASK", defaultValue = "binary", description = "binary (default), multiclass or regression.")
+    @Option(names = "--task", paramLabel = "TASK", defaultValue = "binary", description = "binary (default), multiclass, regression or speech.")
     String task;
 
     @Option(names = {"--label", "--y-true"}, paramLabel = "COL", description = "Column of true labels (or values).")
@@ -74,11 +74,17 @@ public final class AuditCommand implements Callable<Integer> {
     @Mixin
     CompareOptions compare = new CompareOptions();
 
+    @Mixin
+    SpeechAuditOptions speech = new SpeechAuditOptions();
+
     @Option(names = "--compare-json", paramLabel = "FILE|-", description = "With --baseline: write the comparison JSON (rai4j.compare/1) to FILE or stdout.")
     String compareJson;
 
     @Override
     public Integer call() throws Exception {
+        if ("speech".equals(task)) {
+            return speechAudit();
+        }
         Task t = parseTask(task);
         if (label == null || prediction == null) {
             throw new UserException("audit: --label COL and --prediction COL are required for task " + task);
@@ -114,12 +120,30 @@ public final class AuditCommand implements Callable<Integer> {
         return Math.max(status, compare.gate(cmp, err));
     }
 
+    /** {@code --task speech}: reference/hypothesis transcripts, WER and friends per group (see SpeechAuditRunner). */
+    private int speechAudit() throws Exception {
+        if (compare.reference == null || speech.hypothesis == null) {
+            throw new UserException("audit --task speech: --reference COL and --hypothesis COL are required");
+        }
+        if (baseline != null || weight != null || score != null) {
+            throw new UserException("audit --task speech: --baseline, --weight and --score are not supported for speech");
+        }
+        AuditSpec auditSpec = options.spec(Task.SPEECH, compare.reference, speech.hypothesis, null, null, positiveLabel, null);
+        List<FailCondition> conditions = output.conditions();
+        Table table = new CsvTableReader(new CsvOptions(separator, Set.of(""), CsvOptions.DEFAULT.maxLevels())).read(data);
+        org.rai4j.speech.SpeechAudit.Result r;
+        try (Progress p = Progress.start("bootstrap", auditSpec.bootstrap())) {
+            r = org.rai4j.speech.SpeechAudit.run(table, auditSpec, speech.normalization.normalizer(), speech.cluster, p.listener());
+        }
+        return SpeechAuditRunner.emit(r, null, null, output, conditions, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
     static Task parseTask(String t) {
         return switch (t) {
             case "binary" -> Task.BINARY;
             case "multiclass" -> Task.MULTICLASS;
             case "regression" -> Task.REGRESSION;
-            default -> throw new UserException("--task: expected binary, multiclass or regression, got '" + t + "'");
+            default -> throw new UserException("--task: expected binary, multiclass, regression or speech, got '" + t + "'");
         };
     }
 }

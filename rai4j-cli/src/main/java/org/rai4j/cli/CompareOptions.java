@@ -21,7 +21,8 @@ final class CompareOptions {
     String metric;
 
     @Option(names = "--reference", paramLabel = "COL=V[,COL=V]",
-            description = "Compare each slice's change with this slice's change instead of the rest's (all other rows).")
+            description = "Compare each slice's change with this slice's change instead of the rest's (all other rows). "
+                    + "With audit --task speech: the column of reference transcripts (COL).")
     String reference;
 
     @Option(names = "--direction", paramLabel = "D", converter = DirectionConverter.class,

@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
  * on 70% of German credit, predicts the held-out 30%, and audits the predictions by sex and age band.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Train a credit model on German credit (bundled) and audit it by sex and age band, with intervals.")
+        description = "Train a credit model on German credit (bundled) and audit it by sex and age band, with intervals.",
+        subcommands = {SpeechDemoCommand.class})
 public final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

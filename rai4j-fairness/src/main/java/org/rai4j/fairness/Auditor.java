@@ -44,6 +44,54 @@ public final class Auditor {
         return run(data, spec, Provenance.current(spec.seed(), inputs, config(spec)), progress);
     }
 
+    /**
+     * Audits a task whose rows carry task-supplied additive statistics ({@link Task#SPEECH}): the group
+     * columns of {@code spec} slice the rows as usual, each slice's statistics are summed and the metrics
+     * of {@code statistics} applied to the sums. With a {@code cluster} column the bootstrap resamples
+     * whole clusters (e.g. speakers) instead of rows.
+     *
+     * @param cluster column whose value identifies a row's cluster, or null to resample rows
+     * @throws DataFileException when a named column is missing or a group or cluster value is missing
+     */
+    public static AuditResult run(Table table, AuditSpec spec, RowStatistics statistics, String cluster,
+                                  IntConsumer progress) throws DataFileException {
+        org.rai4j.core.Preconditions.checkArgument(spec.task() == Task.SPEECH,
+                "row statistics are for task speech, got task " + spec.task().id());
+        org.rai4j.core.Preconditions.checkArgument(spec.weight() == null, "a speech audit takes no weight column");
+        org.rai4j.core.Preconditions.checkArgument(statistics.values().length == table.rowCount(),
+                "statistics has " + statistics.values().length + " rows, the table " + table.rowCount());
+        EncodedData plain = DataEncoder.encode(table, spec);
+        int[] clusterOfRow = null;
+        int clusters = 0;
+        if (cluster != null) {
+            org.rai4j.core.Column c = table.column(cluster);
+            org.rai4j.core.ProblemCollector problems = new org.rai4j.core.ProblemCollector();
+            Map<String, Integer> ids = new LinkedHashMap<>();
+            clusterOfRow = new int[table.rowCount()];
+            for (int r = 0; r < table.rowCount(); r++) {
+                String v = c.text(r);
+                if (v == null) {
+                    problems.add(table.problem(r, cluster, "expected a cluster id, got an empty field"));
+                    continue;
+                }
+                clusterOfRow[r] = ids.computeIfAbsent(v, k -> ids.size());
+            }
+            problems.throwIfAny();
+            clusters = ids.size();
+        }
+        EncodedData data = plain.withStatistics(statistics, clusterOfRow, clusters, cluster);
+        Map<String, String> inputs = new LinkedHashMap<>();
+        if (table.sha256() != null) {
+            inputs.put(table.source(), table.sha256());
+        }
+        Map<String, String> config = config(spec);
+        config.putAll(statistics.config());
+        if (cluster != null) {
+            config.put("cluster", cluster);
+        }
+        return run(data, spec, Provenance.current(spec.seed(), inputs, config), progress);
+    }
+
     /** Audits already-encoded data. */
     public static AuditResult run(EncodedData data, AuditSpec spec, Provenance provenance, IntConsumer progress) {
         Layout layout = Layout.of(data);
@@ -66,8 +114,9 @@ public final class Auditor {
         for (int sc = 0; sc < plan.scopes.size(); sc++) {
             analyses.add(analyse(spec, layout, plan.scopes.get(sc), stats[sc], reps == null ? null : reps[sc]));
         }
+        String methodId = method == Bootstrap.Method.CLUSTERS ? method.id + ":" + data.clusterColumn : method.id;
         return new AuditResult(spec, data.rows, data.classes, analyses.get(0), analyses.subList(1, analyses.size()),
-                method.id, provenance);
+                methodId, provenance);
     }
 
     static Map<String, String> config(AuditSpec spec) {

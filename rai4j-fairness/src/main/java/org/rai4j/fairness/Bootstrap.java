@@ -25,6 +25,12 @@ import java.util.stream.IntStream;
  * <p><b>Rows.</b> Otherwise (regression sums, AUC, many distinct weights) each replicate draws N row
  * indices uniformly and accumulates the rows with their multiplicities: O(N) per replicate.
  *
+ * <p><b>Clusters.</b> When a cluster column is given (e.g. the speaker of each utterance), each replicate
+ * draws as many clusters as there are, uniformly with replacement, and takes every row of a drawn
+ * cluster as many times as the cluster was drawn (the cluster bootstrap of Davison &amp; Hinkley 1997,
+ * §3.8): rows of one cluster are not independent, and resampling them separately would understate the
+ * uncertainty.
+ *
  * <p>Replicate b uses the generator {@code Seeds.stream(seed, b)}, so results do not depend on the
  * number of threads. Replicates run in parallel.
  */
@@ -34,7 +40,9 @@ final class Bootstrap {
     /** How replicates are drawn. */
     enum Method {
         MULTINOMIAL_CELLS("multinomial-cells"),
-        ROWS("rows");
+        ROWS("rows"),
+        /** Whole clusters (e.g. a speaker's utterances) resampled with replacement: rows within a cluster are not independent. */
+        CLUSTERS("clusters");
 
         final String id;
 
@@ -46,7 +54,10 @@ final class Bootstrap {
     private Bootstrap() {}
 
     static Method choose(EncodedData d, Layout layout) {
-        if (layout.task == Task.REGRESSION || layout.hasScore) {
+        if (d.cluster != null) {
+            return Method.CLUSTERS;
+        }
+        if (layout.task == Task.REGRESSION || layout.task == Task.SPEECH || layout.hasScore) {
             return Method.ROWS;
         }
         if (d.weight != null && distinctWeights(d).size() > MAX_WEIGHT_LEVELS) {
@@ -79,6 +90,16 @@ final class Bootstrap {
             int[] mult = null;
             if (cells != null) {
                 cellStats = cells.draw(rng, d.rows, layout);
+            } else if (method == Method.CLUSTERS) {
+                int[] draws = new int[d.clusterCount];
+                for (int i = 0; i < d.clusterCount; i++) {
+                    draws[rng.nextInt(d.clusterCount)]++;
+                }
+                mult = new int[d.rows];
+                for (int r = 0; r < d.rows; r++) {
+                    mult[r] = draws[d.cluster[r]];
+                }
+                cellStats = CellCounter.count(d, layout, mult);
             } else {
                 mult = new int[d.rows];
                 for (int i = 0; i < d.rows; i++) {

@@ -53,6 +53,8 @@ final class ComparableAudit {
         Layout layout = switch (spec.task()) {
             case BINARY -> Layout.binary(false);
             case MULTICLASS -> Layout.multiclass(r.classes());
+            case SPEECH -> throw new IllegalArgumentException("the " + role + " audit is a speech audit; "
+                    + "last-mile comparison supports binary and multiclass audits (their counts are multinomial cells)");
             case REGRESSION -> throw new IllegalArgumentException("the " + role + " audit is a regression audit; "
                     + "last-mile comparison supports binary and multiclass audits (their counts are multinomial cells)");
         };

@@ -81,6 +81,9 @@ public final class DataEncoder {
                 yTrue = numbers(table, label, problems);
                 yPred = numbers(table, pred, problems);
             }
+            case SPEECH -> {
+                // reference and hypothesis are transcripts, scored by the task's own RowStatistics
+            }
         }
         double[] score = null;
         if (spec.score() != null) {

@@ -23,10 +23,26 @@ public final class EncodedData {
     final double[] score;
     final double[] weight;
     final List<String> classes;
+    /** Task-supplied additive statistics per row ({@link Task#SPEECH}), or null. */
+    final RowStatistics statistics;
+    /** Cluster index of each row for a cluster bootstrap, or null to resample rows. */
+    final int[] cluster;
+    /** Number of clusters (0 without clusters). */
+    final int clusterCount;
+    /** Name of the cluster column, or null. */
+    final String clusterColumn;
 
     EncodedData(Task task, int rows, List<String> groups, List<String> controls, List<List<String>> cellLevels,
                 int[] cell, int[] truth, int[] predicted, double[] yTrue, double[] yPred, double[] score,
                 double[] weight, List<String> classes) {
+        this(task, rows, groups, controls, cellLevels, cell, truth, predicted, yTrue, yPred, score, weight, classes,
+                null, null, 0, null);
+    }
+
+    private EncodedData(Task task, int rows, List<String> groups, List<String> controls, List<List<String>> cellLevels,
+                int[] cell, int[] truth, int[] predicted, double[] yTrue, double[] yPred, double[] score,
+                double[] weight, List<String> classes, RowStatistics statistics, int[] cluster, int clusterCount,
+                String clusterColumn) {
         this.task = task;
         this.rows = rows;
         this.groups = List.copyOf(groups);
@@ -40,6 +56,16 @@ public final class EncodedData {
         this.score = score;
         this.weight = weight;
         this.classes = classes == null ? List.of() : List.copyOf(classes);
+        this.statistics = statistics;
+        this.cluster = cluster;
+        this.clusterCount = clusterCount;
+        this.clusterColumn = clusterColumn;
+    }
+
+    /** This data with task-supplied row statistics and, optionally, cluster indices (0 … clusters−1). */
+    EncodedData withStatistics(RowStatistics stats, int[] clusterOfRow, int clusters, String column) {
+        return new EncodedData(task, rows, groups, controls, cellLevels, cell, truth, predicted, yTrue, yPred, score,
+                weight, classes, stats, clusterOfRow, clusters, column);
     }
 
     /** Number of rows. */

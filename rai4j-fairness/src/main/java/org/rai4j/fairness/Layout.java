@@ -45,9 +45,17 @@ final class Layout {
     final int aucSlot;
     final List<MetricDef> metrics;
     final List<String> classes;
+    /** Names of the task-supplied statistics ({@link Task#SPEECH}), else empty. */
+    private final List<String> statisticNames;
 
     private Layout(Task task, int size, int outcomes, int w2Offset, int rowsSlot, boolean hasScore,
                    List<MetricDef> metrics, List<String> classes) {
+        this(task, size, outcomes, w2Offset, rowsSlot, hasScore, metrics, classes, List.of());
+    }
+
+    private Layout(Task task, int size, int outcomes, int w2Offset, int rowsSlot, boolean hasScore,
+                   List<MetricDef> metrics, List<String> classes, List<String> statisticNames) {
+        this.statisticNames = List.copyOf(statisticNames);
         this.task = task;
         this.size = size;
         this.outcomes = outcomes;
@@ -65,6 +73,7 @@ final class Layout {
             case BINARY -> binary(data.score != null);
             case MULTICLASS -> multiclass(data.classes);
             case REGRESSION -> regression();
+            case SPEECH -> statistics(data.statistics);
         };
     }
 
@@ -151,6 +160,24 @@ final class Layout {
         return new Layout(Task.REGRESSION, R_SW2 + 1, 0, -1, R_ROWS, false, m, List.of());
     }
 
+    /**
+     * Task-supplied additive statistics ({@link Task#SPEECH}): slot i holds Σ of statistic i, the last
+     * slot the row count; every metric is the task's function of that vector.
+     */
+    static Layout statistics(RowStatistics stats) {
+        if (stats == null) {
+            throw new IllegalArgumentException("a speech audit needs its per-utterance statistics: use "
+                    + "Auditor.run(table, spec, statistics, cluster, progress) (rai4j-speech's SpeechAudit does)");
+        }
+        int k = stats.names().size();
+        List<MetricDef> m = new ArrayList<>();
+        m.add(MetricDef.other("count", s -> s[k], "never undefined"));
+        for (RowStatistics.Metric metric : stats.metrics()) {
+            m.add(MetricDef.other(metric.name(), metric.function(), metric.undefinedReason()));
+        }
+        return new Layout(Task.SPEECH, k + 1, 0, -1, k, false, m, List.of(), stats.names());
+    }
+
     /** Outcome cell of a row (count-based tasks). */
     int outcome(EncodedData d, int row) {
         if (task == Task.BINARY) {
@@ -166,6 +193,13 @@ final class Layout {
         double w = d.weight(row) * times;
         double w2 = d.weight(row) * d.weight(row) * times;
         s[rowsSlot] += times;
+        if (task == Task.SPEECH) {
+            double[] v = d.statistics.values()[row];
+            for (int i = 0; i < v.length; i++) {
+                s[i] += times * v[i];
+            }
+            return;
+        }
         if (task == Task.REGRESSION) {
             double y = d.yTrue[row];
             double yhat = d.yPred[row];
@@ -244,6 +278,12 @@ final class Layout {
                 }
                 out.put("rows", s[rowsSlot]);
             }
+            case SPEECH -> {
+                out.put("rows", s[rowsSlot]);
+                for (int i = 0; i < rowsSlot; i++) {
+                    out.put(statisticName(i), s[i]);
+                }
+            }
             case REGRESSION -> {
                 out.put("rows", s[R_ROWS]);
                 out.put("sum_w", s[R_SW]);
@@ -261,6 +301,9 @@ final class Layout {
     double totalWeight(double[] s) {
         if (task == Task.REGRESSION) {
             return s[R_SW];
+        }
+        if (task == Task.SPEECH) {
+            return s[rowsSlot];
         }
         double t = 0;
         for (int i = 0; i < outcomes; i++) {
@@ -285,6 +328,10 @@ final class Layout {
             t += s[w2Offset + i];
         }
         return t;
+    }
+
+    private String statisticName(int i) {
+        return statisticNames.get(i);
     }
 
     MetricDef metric(String name) {

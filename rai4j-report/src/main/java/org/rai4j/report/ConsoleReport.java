@@ -36,6 +36,7 @@ public final class ConsoleReport {
             }
             case MULTICLASS -> List.of("accuracy", "error_rate");
             case REGRESSION -> List.of("mae", "rmse", "mean_prediction", "mean_label");
+            case SPEECH -> List.of("wer", "cer", "sentence_error_rate");
         };
     }
 

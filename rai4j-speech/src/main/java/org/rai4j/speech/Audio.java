@@ -84,7 +84,10 @@ final class Audio {
         throw new IOException(file + ": expected a 'data' chunk in the WAV file, found none");
     }
 
-    /** Writes 16-bit PCM mono WAV (samples clipped to [-1, 1]). */
+    /**
+     * Writes 16-bit PCM mono WAV: round(x · 32767), clipped to ±32767 (so that a sample read back differs
+     * by at most 1.5/32768 from the one written).
+     */
     void write(Path file) throws IOException {
         int dataBytes = samples.length * 2;
         ByteBuffer b = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -93,10 +96,14 @@ final class Audio {
                 .putInt(sampleRate * 2).putShort((short) 2).putShort((short) 16);
         b.putInt(0x61746164).putInt(dataBytes);
         for (float x : samples) {
-            float c = Math.max(-1f, Math.min(1f, x));
-            b.putShort((short) Math.round(c * 32767f));
+            b.putShort(toPcm16(x));
         }
         Files.write(file, b.array());
+    }
+
+    /** A sample in [-1, 1] as a 16-bit PCM value: round(clip(x) · 32767). */
+    static short toPcm16(float x) {
+        return (short) Math.round(Math.max(-1f, Math.min(1f, x)) * 32767f);
     }
 
     /** {@code seconds} of silence added before and after. */

@@ -90,7 +90,7 @@ public final class Sphinx4Recognizer implements Recognizer {
         float[] s = audio.samples();
         ByteBuffer b = ByteBuffer.allocate(s.length * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (float x : s) {
-            b.putShort((short) Math.round(Math.max(-1f, Math.min(1f, x)) * 32767f));
+            b.putShort(Audio.toPcm16(x));
         }
         recognizer.start(new ByteArrayInputStream(b.array()));
         StringBuilder text = new StringBuilder();
