@@ -1,0 +1,156 @@
+package org.rai4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpeechCommandsTest {
+    @TempDir
+    Path dir;
+
+    private static JsonNode json(String text) throws Exception {
+        return new ObjectMapper().readTree(text);
+    }
+
+    @Test
+    void wer_jsonToStdout_hasIssueKeysAndValues() throws Exception {
+        // "the cat sat" -> "The cat sit, down!": after lowercase + punctuation, S = 1 (sat/sit), I = 1 (down)
+        CliRun r = CliRun.of("wer", "--reference", "the cat sat", "--hypothesis", "The cat sit, down!", "--json", "-");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode j = json(r.out());
+        for (String k : new String[] {"wer", "mer", "wil", "wip", "cer", "hits", "substitutions", "deletions", "insertions"}) {
+            assertThat(j.has(k)).as(k).isTrue();
+        }
+        assertThat(j.get("wer").asDouble()).isEqualTo(2.0 / 3);
+        assertThat(j.get("mer").asDouble()).isEqualTo(0.5);
+        assertThat(j.get("hits").asLong()).isEqualTo(2);
+        assertThat(j.get("substitutions").asLong()).isEqualTo(1);
+        assertThat(j.get("insertions").asLong()).isEqualTo(1);
+        assertThat(j.get("normalization").toString()).isEqualTo("[\"lowercase\",\"remove-punctuation\",\"split-on-whitespace\"]");
+    }
+
+    @Test
+    void wer_text_showsAlignmentAndEmptyReferenceNote() {
+        CliRun r = CliRun.of("wer", "--reference", "", "--hypothesis", "uh huh", "--normalize", "none");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("WER 2.0000").contains("insertions 2").contains("the reference is empty");
+        CliRun bad = CliRun.of("wer", "--reference", "a", "--hypothesis", "b", "--also", "stemming");
+        assertThat(bad.status()).isEqualTo(1);
+        assertThat(bad.err()).contains("--also: normalization step must be one of");
+    }
+
+    private Path speechCsv() throws Exception {
+        StringBuilder sb = new StringBuilder("utterance_id,speaker,accent,condition,reference,hypothesis\n");
+        String[] refs = {"the patient has a mild fever", "please call the doctor", "no chest pain today"};
+        for (int s = 0; s < 6; s++) {
+            String accent = s < 3 ? "us" : "scottish";
+            for (String cond : new String[] {"clean", "hospital"}) {
+                for (int p = 0; p < 3; p++) {
+                    String hyp = refs[p];
+                    if (cond.equals("hospital") && (s >= 3 || p == 0)) {
+                        hyp = hyp.replace("the", "a").replace("no", "know");
+                    }
+                    if (s == 5 && p == 2) {
+                        hyp = "";
+                    }
+                    sb.append("u").append(s).append(p).append(cond).append(",s").append(s).append(',').append(accent).append(',')
+                            .append(cond).append(',').append(refs[p]).append(',').append(hyp).append('\n');
+                }
+            }
+        }
+        Path f = dir.resolve("speech.csv");
+        Files.writeString(f, sb.toString());
+        return f;
+    }
+
+    @Test
+    void auditTaskSpeech_clusterBySpeaker_jsonHasMetricsCountsCoverageAndNormalization() throws Exception {
+        Path csv = speechCsv();
+        Path out = dir.resolve("audit.json");
+        CliRun r = CliRun.of("audit", "--task", "speech", "--data", csv.toString(), "--reference", "reference",
+                "--hypothesis", "hypothesis", "--group", "accent", "--group", "condition", "--cluster", "speaker",
+                "--bootstrap", "100", "--min-group-size", "5", "--json", out.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("task speech").contains("accent=scottish, condition=hospital").contains("wer")
+                .contains("bootstrap: clusters:speaker").contains("accent \\ condition");
+        JsonNode j = new ObjectMapper().readTree(out.toFile());
+        assertThat(j.get("schema").asText()).isEqualTo("rai4j.audit/1");
+        assertThat(j.get("task").asText()).isEqualTo("speech");
+        assertThat(j.get("bootstrap_method").asText()).isEqualTo("clusters:speaker");
+        for (String m : new String[] {"wer", "mer", "wil", "wip", "cer", "sentence_error_rate", "mean_utterance_wer"}) {
+            assertThat(j.at("/overall/metrics/" + m).has("value")).as(m).isTrue();
+        }
+        for (String c : new String[] {"hits", "substitutions", "deletions", "insertions", "reference_words"}) {
+            assertThat(j.at("/overall/counts").has(c)).as(c).isTrue();
+        }
+        assertThat(j.at("/overall/metrics/wer/ci").size()).isEqualTo(2);
+        assertThat(j.at("/aggregates/wer").has("difference_between_groups")).isTrue();
+        assertThat(j.get("normalization").size()).isEqualTo(3);
+        assertThat(j.at("/coverage/cells").size()).isEqualTo(4);
+        assertThat(j.at("/coverage/summary/orders/1/score").asDouble()).isEqualTo(1.0);
+        assertThat(j.at("/provenance/config/cluster").asText()).isEqualTo("speaker");
+    }
+
+    @Test
+    void auditTaskSpeech_missingHypothesisOrBadGate_exitsWithStatus() throws Exception {
+        Path csv = speechCsv();
+        CliRun missing = CliRun.of("audit", "--task", "speech", "--data", csv.toString(), "--reference", "reference",
+                "--group", "accent");
+        assertThat(missing.status()).isEqualTo(1);
+        assertThat(missing.err()).contains("--reference COL and --hypothesis COL are required");
+        CliRun gate = CliRun.of("audit", "--task", "speech", "--data", csv.toString(), "--reference", "reference",
+                "--hypothesis", "hypothesis", "--group", "accent", "--bootstrap", "20", "--min-group-size", "5",
+                "--fail-if", "wer.difference_between_groups > 0.05");
+        assertThat(gate.status()).as(gate.err()).isEqualTo(3);
+        assertThat(gate.err()).contains("gate failed: wer.difference_between_groups > 0.05");
+    }
+
+    @Test
+    void coverage_threeDimensions_jsonShapeAndMissingCells() throws Exception {
+        StringBuilder sb = new StringBuilder("accent,noise,device\n");
+        for (int i = 0; i < 40; i++) {
+            sb.append(i % 2 == 0 ? "us" : "gb").append(',').append(i % 4 < 2 ? "clean" : "babble").append(",headset\n");
+        }
+        sb.append("gb,hum,phone\n");
+        Path f = dir.resolve("cov.csv");
+        Files.writeString(f, sb.toString());
+        CliRun r = CliRun.of("coverage", "--data", f.toString(), "--dimension", "accent", "--dimension", "noise",
+                "--dimension", "device", "--min-count", "5", "--json", "-");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode j = json(r.out());
+        assertThat(j.fieldNames()).toIterable().containsExactly("cells", "pairs", "summary");
+        assertThat(j.get("cells").size()).isEqualTo(2 * 3 * 2);
+        assertThat(j.at("/cells/0/levels/accent").asText()).isEqualTo("us");
+        assertThat(j.at("/cells/0/status").asText()).isEqualTo("OK");
+        assertThat(j.get("pairs").size()).isEqualTo(2 * 3 + 2 * 2 + 3 * 2);
+        assertThat(j.at("/summary/orders").size()).isEqualTo(3);
+        assertThat(j.at("/summary/missing_cells").size()).isEqualTo(12 - 5);
+        CliRun text = CliRun.of("coverage", "--data", f.toString(), "--dimension", "accent", "--dimension", "noise", "--min-count", "5");
+        assertThat(text.out()).contains("1 THIN").contains("missing cells (1 of 6)").contains("accent=us, noise=hum");
+        CliRun undeclared = CliRun.of("coverage", "--data", f.toString(), "--dimension", "noise", "--levels", "noise=clean,babble");
+        assertThat(undeclared.status()).isEqualTo(1);
+        assertThat(undeclared.err()).contains("cov.csv:42: column 'noise': expected one of the declared levels clean, babble, got 'hum'");
+    }
+
+    @Test
+    void benchSpeech_shortRun_printsBothThroughputsAndRatio() {
+        CliRun r = CliRun.of("bench", "speech", "--pairs", "200", "--seconds", "0.05");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("fast single-row DP").contains("full matrix + traceback").contains("speed-up");
+    }
+
+    @Test
+    void synthesizeAudit_unknownVoice_isAUserError() throws Exception {
+        Path prompts = dir.resolve("p.csv");
+        Files.writeString(prompts, "prompt_id,text\np1,Hello.\n");
+        CliRun r = CliRun.of("speech", "synthesize-audit", "--prompts", prompts.toString(), "--voices", "en-mars",
+                "--conditions", "clean", "--out", dir.resolve("out").toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("--voices: voice must be one of").contains("got 'en-mars'");
+    }
+}
