@@ -17,16 +17,16 @@ import org.rai4j.speech.AsrBackend;
 import org.rai4j.speech.MissingToolException;
 import org.rai4j.speech.Prompt;
 import org.rai4j.speech.Speaker;
-import org.rai4j.speech.SpeechCounts;
-import org.rai4j.speech.SpeechGroups;
-import org.rai4j.speech.SpeechMetric;
-import org.rai4j.speech.SpeechScorer;
+import org.rai4j.core.CsvOptions;
+import org.rai4j.core.CsvTableReader;
+import org.rai4j.core.Table;
+import org.rai4j.fairness.AuditSpec;
+import org.rai4j.speech.SpeechAudit;
 import org.rai4j.speech.SynthesisAudit;
 import org.rai4j.speech.SynthesisPlan;
-import org.rai4j.speech.TextNormalizer;
-import org.rai4j.speech.UtteranceRecord;
 import org.rai4j.speech.Voice;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
         description = {"Synthesises every prompt with every speaker (espeak-ng/flite voices with rate and pitch variants), "
                 + "applies every acoustic condition (sox; noise mixed at the stated SNR), recognises the audio "
                 + "(pocketsphinx or the pure-Java Sphinx4) and writes DIR/utterances.csv with reference and hypothesis "
-                + "per utterance, DIR/synthesis.json (plan, tool versions, provenance), and a WER summary.",
+                + "per utterance, DIR/synthesis.json (plan, tool versions, provenance), then audits it by accent and "
+                + "condition (speaker-cluster bootstrap) into DIR/audit.json.",
                 "An interrupted run resumes when started again with the same options."})
 final class SpeechSynthesizeAuditCommand implements Callable<Integer> {
     @Spec
@@ -81,6 +82,15 @@ final class SpeechSynthesizeAuditCommand implements Callable<Integer> {
     @Option(names = "--keep-audio", description = "Keep every conditioned WAV under DIR/audio.")
     boolean keepAudio;
 
+    @Option(names = "--bootstrap", defaultValue = "1000", description = "Bootstrap replicates of the audit (default ${DEFAULT-VALUE}).")
+    int bootstrap;
+
+    @Option(names = "--min-group-size", defaultValue = "30", description = "Minimum slice size of the audit (default ${DEFAULT-VALUE}).")
+    int minGroupSize;
+
+    @Mixin
+    SpeechNormalizationOptions normalization = new SpeechNormalizationOptions();
+
     @Override
     public Integer call() throws Exception {
         List<Voice> voiceList = new ArrayList<>();
@@ -122,10 +132,23 @@ final class SpeechSynthesizeAuditCommand implements Callable<Integer> {
         }
         writeManifest(plan, result);
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("wrote %s (%d utterances)%n%n", result.csv(), result.records().size());
-        printSummary(result.records(), o);
+        o.printf("wrote %s (%d utterances) and %s%n%n", result.csv(), result.records().size(), out.resolve("synthesis.json"));
         o.flush();
-        return 0;
+        return audit(result.csv());
+    }
+
+    /** The audit of the new data: by accent and condition, speaker-cluster bootstrap; JSON to DIR/audit.json. */
+    private int audit(Path csv) throws Exception {
+        Table table = new CsvTableReader(new CsvOptions(',', java.util.Set.of(""), CsvOptions.DEFAULT.maxLevels())).read(csv);
+        AuditSpec auditSpec = SpeechAudit.spec("reference", "hypothesis", List.of("accent", "condition"), minGroupSize,
+                0.95, bootstrap, seed);
+        SpeechAudit.Result r;
+        try (Progress p = Progress.start("bootstrap", bootstrap)) {
+            r = SpeechAudit.run(table, auditSpec, normalization.normalizer(), "speaker", p.listener());
+        }
+        AuditOutput output = new AuditOutput();
+        output.json = out.resolve("audit.json").toString();
+        return SpeechAuditRunner.emit(r, null, null, output, List.of(), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     private interface Parse<T> {
@@ -171,21 +194,5 @@ final class SpeechSynthesizeAuditCommand implements Callable<Integer> {
         }
         m.put("speakers", speakers);
         SpeechJson.write(m, out.resolve("synthesis.json").toString(), spec.commandLine().getOut());
-    }
-
-    /** Pooled WER by accent and by condition (point estimates; the audit adds intervals). */
-    static void printSummary(List<UtteranceRecord> records, PrintWriter o) {
-        SpeechScorer scorer = new SpeechScorer(TextNormalizer.DEFAULT);
-        List<String> refs = records.stream().map(UtteranceRecord::reference).toList();
-        List<String> hyps = records.stream().map(UtteranceRecord::hypothesis).toList();
-        for (String dim : List.of("accent", "condition")) {
-            List<String> groups = records.stream().map(r -> dim.equals("accent") ? r.accent() : r.condition()).toList();
-            Map<String, SpeechCounts> byGroup = SpeechGroups.pooled(groups, refs, hyps, scorer);
-            o.printf(Locale.ROOT, "%-16s %6s %8s %8s %8s%n", dim, "n", "WER", "CER", "SER");
-            byGroup.forEach((g, c) -> o.printf(Locale.ROOT, "%-16s %6d %8.3f %8.3f %8.3f%n", g, c.utterances(),
-                    SpeechMetric.WER.of(c), SpeechMetric.CER.of(c), SpeechMetric.SENTENCE_ERROR_RATE.of(c)));
-            o.println();
-        }
-        o.println("normalization: " + String.join(" → ", TextNormalizer.DEFAULT.describe()));
     }
 }
