@@ -20,6 +20,12 @@ final class ProcessRunner {
      * non-zero or runs longer than {@code timeoutSeconds}.
      */
     static Output run(List<String> command, String stdin, long timeoutSeconds) throws IOException, InterruptedException {
+        return run(command, stdin, timeoutSeconds, true);
+    }
+
+    /** Runs {@code command}; when {@code requireSuccess} is false a non-zero exit status is not an error. */
+    static Output run(List<String> command, String stdin, long timeoutSeconds, boolean requireSuccess)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command);
         Process p = pb.start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -38,7 +44,7 @@ final class ProcessRunner {
         outReader.join();
         errReader.join();
         String stderr = err.toString(StandardCharsets.UTF_8);
-        if (p.exitValue() != 0) {
+        if (requireSuccess && p.exitValue() != 0) {
             String tail = stderr.length() > 1500 ? "…" + stderr.substring(stderr.length() - 1500) : stderr;
             throw new IOException("'" + String.join(" ", command) + "' failed with exit status " + p.exitValue()
                     + (tail.isBlank() ? "" : ": " + tail.strip()));

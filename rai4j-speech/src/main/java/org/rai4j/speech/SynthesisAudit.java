@@ -274,7 +274,7 @@ public final class SynthesisAudit {
         for (ExternalTool t : plan.requiredTools()) {
             String version = switch (t.command()) {
                 case "espeak-ng" -> firstLine(List.of("espeak-ng", "--version"));
-                case "flite" -> firstLine(List.of("flite", "--version"));
+                case "flite" -> fliteVersion();
                 case "sox" -> firstLine(List.of("sox", "--version"));
                 case "pocketsphinx_continuous" -> "pocketsphinx " + firstLine(List.of("dpkg-query", "-W", "-f=${Version}", "pocketsphinx"));
                 default -> null;
@@ -287,6 +287,20 @@ public final class SynthesisAudit {
             v.put("sphinx4", "net.sf.phat:sphinx4-core/sphinx4-data 5prealpha");
         }
         return v;
+    }
+
+    /** flite prints its version with {@code --version} but exits with status 1. */
+    private static String fliteVersion() throws InterruptedException {
+        try {
+            for (String line : ProcessRunner.run(List.of("flite", "--version"), null, 30, false).stdout().split("\n")) {
+                if (line.contains("version:")) {
+                    return "flite " + line.substring(line.indexOf("version:") + 8).strip();
+                }
+            }
+            return "unknown";
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     private static String firstLine(List<String> command) throws InterruptedException {
