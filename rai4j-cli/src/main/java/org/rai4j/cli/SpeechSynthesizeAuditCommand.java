@@ -14,6 +14,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.rai4j.core.Provenance;
 import org.rai4j.speech.AcousticCondition;
 import org.rai4j.speech.AsrBackend;
+import org.rai4j.speech.ExternalTool;
 import org.rai4j.speech.MissingToolException;
 import org.rai4j.speech.Prompt;
 import org.rai4j.speech.Speaker;
@@ -113,6 +114,12 @@ final class SpeechSynthesizeAuditCommand implements Callable<Integer> {
         List<Speaker> speakers = Speaker.of(voiceList, speakersPerVoice);
         SynthesisPlan plan = new SynthesisPlan(promptList, speakers, conditionList, backend, out,
                 promptsPerSpeaker == null ? promptList.size() : promptsPerSpeaker, seed, jobs, keepAudio);
+        try {
+            ExternalTool.requireAll(plan.requiredTools());
+            plan.asr().checkAvailable();
+        } catch (MissingToolException e) {
+            throw new UserException(e.getMessage());
+        }
         PrintWriter err = spec.commandLine().getErr();
         err.printf(Locale.ROOT, "rai4j: %d speakers × %d prompts each × %d conditions = %d utterances, recogniser %s%n",
                 speakers.size(), Math.min(plan.promptsPerSpeaker(), promptList.size()), conditionList.size(),

@@ -145,6 +145,24 @@ class SpeechCommandsTest {
     }
 
     @Test
+    void demoSpeech_bundledData_jsonHasAuditCoverageAndHospitalEffects() throws Exception {
+        Path out = dir.resolve("demo.json");
+        CliRun r = CliRun.of("demo", "speech", "--bootstrap", "50", "--json", out.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("3024 utterances, 36 speakers (12 voices, 8 accents) × 7 conditions")
+                .contains("accent=scottish, condition=hospital").contains("Effect of 'hospital' vs 'clean' on WER");
+        JsonNode j = new ObjectMapper().readTree(out.toFile());
+        assertThat(j.get("task").asText()).isEqualTo("speech");
+        assertThat(j.get("n").asLong()).isEqualTo(3024);
+        assertThat(j.get("bootstrap_method").asText()).isEqualTo("clusters:speaker");
+        assertThat(j.at("/coverage/cells").size()).isEqualTo(8 * 7);
+        assertThat(j.at("/coverage/summary/missing_cells").size()).isZero();
+        assertThat(j.get("condition_effects").size()).isEqualTo(9);
+        assertThat(j.at("/condition_effects/8/group").asText()).isEqualTo("(all)");
+        assertThat(j.at("/condition_effects/0/effect_interval").size()).isEqualTo(2);
+    }
+
+    @Test
     void synthesizeAudit_unknownVoice_isAUserError() throws Exception {
         Path prompts = dir.resolve("p.csv");
         Files.writeString(prompts, "prompt_id,text\np1,Hello.\n");
