@@ -20,7 +20,8 @@ import java.util.List;
  * <p><b>Conversion.</b> {@code ε(α) = RDP(α) − (ln δ + ln α)/(α−1) + ln((α−1)/α)} (Balle et al. 2020,
  * "Hypothesis testing interpretations and Rényi differential privacy", Thm 21), minimised over the order
  * list; NaN values are ignored and all-NaN gives ε = ∞. This is exactly Opacus's {@code get_privacy_spent},
- * including that ε is not clamped at 0.
+ * including that ε is not clamped at 0 — except that an infinite ε (σ = 0) reports no optimal order and no
+ * edge warning, where Opacus would name the first order.
  */
 public final class Rdp {
     private Rdp() {}
@@ -98,7 +99,7 @@ public final class Rdp {
                 bestEps = eps;
             }
         }
-        if (best < 0) {
+        if (best < 0 || bestEps == Double.POSITIVE_INFINITY) {
             return new RdpEpsilon(Double.POSITIVE_INFINITY, Double.NaN, false, orders[0], orders[orders.length - 1]);
         }
         boolean edge = best == 0 || best == orders.length - 1;
@@ -259,7 +260,7 @@ public final class Rdp {
                     arg = i;
                 }
             }
-            if (arg < 0) {
+            if (arg < 0 || eps[arg] == Double.POSITIVE_INFINITY) {
                 return new RdpEpsilon(Double.POSITIVE_INFINITY, Double.NaN, false, orders[0], orders[n - 1]);
             }
             return new RdpEpsilon(eps[arg], orders[arg], arg == 0 || arg == n - 1, orders[0], orders[n - 1]);
