@@ -102,12 +102,14 @@ public final class PrivacyEpsilonCommand implements Callable<Integer> {
         }
         PrivacySpent spent = compute(defaultAccountant, segments, checkDelta(delta), orders);
         for (String w : spent.warnings()) {
-            err().println("rai4j: warning: " + w);
+            err().println("rai4j: warning: " + w
+                    + (spent.accountant() == Accountant.RDP && orders == RdpOrders.OPACUS_DEFAULT ? " (--rdp-orders extended)" : ""));
         }
         if (json != null) {
             PrivacyOutput.writeLines(json, List.of(toJson(spent)), out());
         } else {
             out().print(render(spent, segments));
+            out().flush();
         }
         return 0;
     }

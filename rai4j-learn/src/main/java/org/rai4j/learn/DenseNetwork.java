@@ -258,14 +258,20 @@ public final class DenseNetwork implements GradientModel<DenseExamples> {
             double[] z = new double[b * out];
             if (out >= WIDE && b >= 4) {
                 double[] wt = transposedWeights(l);
-                for (int i = 0; i < b; i++) {
-                    int zi = i * out;
-                    System.arraycopy(params, bias, z, zi, out);
-                    int ai = i * in;
+                // Blocks of examples whose output rows stay in cache while each weight row streams by once.
+                int block = Math.max(1, Math.min(BLOCK, 4096 / out));
+                for (int i0 = 0; i0 < b; i0 += block) {
+                    int i1 = Math.min(b, i0 + block);
+                    for (int i = i0; i < i1; i++) {
+                        System.arraycopy(params, bias, z, i * out, out);
+                    }
                     for (int k = 0; k < in; k++) {
-                        double aik = a[ai + k];
-                        if (aik != 0) {
-                            axpy(aik, wt, k * out, z, zi, out);
+                        int wk = k * out;
+                        for (int i = i0; i < i1; i++) {
+                            double aik = a[i * in + k];
+                            if (aik != 0) {
+                                axpy(aik, wt, wk, z, i * out, out);
+                            }
                         }
                     }
                 }

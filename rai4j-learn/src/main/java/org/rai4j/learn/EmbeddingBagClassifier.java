@@ -5,6 +5,7 @@ import org.rai4j.core.Seeds;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 
 /**
  * An embedding-bag text classifier, the shape of production intent classifiers: each token id indexes a
@@ -96,20 +97,14 @@ public final class EmbeddingBagClassifier implements GradientModel<TokenExamples
     @Override
     public int[] embeddingRowsRead(TokenExamples data, int[] batch) {
         checkData(data);
-        if (stamp == null) {
-            stamp = new int[vocabulary];
-        }
-        if (++stampValue == Integer.MAX_VALUE) {
-            Arrays.fill(stamp, 0);
-            stampValue = 1;
-        }
+        int stampNow = newStamp();
         int count = 0;
         int[] rows = new int[16];
         for (int i : batch) {
             for (int k = data.offsets[i]; k < data.offsets[i + 1]; k++) {
                 int t = data.tokens[k];
-                if (stamp[t] != stampValue) {
-                    stamp[t] = stampValue;
+                if (stamp[t] != stampNow) {
+                    stamp[t] = stampNow;
                     if (count == rows.length) {
                         rows = Arrays.copyOf(rows, 2 * count);
                     }
@@ -123,14 +118,32 @@ public final class EmbeddingBagClassifier implements GradientModel<TokenExamples
     @Override
     public void probabilities(TokenExamples data, int row, double[] out) {
         checkData(data);
-        Pass p = new Pass(data, new int[] {row}, false);
+        Pass p = new Pass(data, new int[] {row}, false, null);
         System.arraycopy(p.prob, 0, out, 0, classes);
     }
 
     @Override
     public BackwardPass backward(TokenExamples data, int[] batch) {
         checkData(data);
-        return new Pass(data, batch, true);
+        return new Pass(data, batch, true, null);
+    }
+
+    @Override
+    public BackwardPass backward(TokenExamples data, int[] batch, IntConsumer beforeFirstRead) {
+        checkData(data);
+        return new Pass(data, batch, true, beforeFirstRead);
+    }
+
+    /** Marks a new pass for {@link #firstRead}: returns the stamp value to compare with. */
+    private int newStamp() {
+        if (stamp == null) {
+            stamp = new int[vocabulary];
+        }
+        if (++stampValue == Integer.MAX_VALUE) {
+            Arrays.fill(stamp, 0);
+            stampValue = 1;
+        }
+        return stampValue;
     }
 
     private void checkData(TokenExamples data) {
@@ -150,7 +163,8 @@ public final class EmbeddingBagClassifier implements GradientModel<TokenExamples
         private final double[] dh;    // B × dim, Wᵀ g
         private double loss;
 
-        Pass(TokenExamples data, int[] batch, boolean backward) {
+        Pass(TokenExamples data, int[] batch, boolean backward, IntConsumer beforeFirstRead) {
+            int stampNow = beforeFirstRead == null ? 0 : newStamp();
             this.data = data;
             this.batch = batch.clone();
             this.b = batch.length;
@@ -164,7 +178,12 @@ public final class EmbeddingBagClassifier implements GradientModel<TokenExamples
                 int to = data.offsets[ex + 1];
                 int hi = i * dim;
                 for (int k = from; k < to; k++) {
-                    DenseNetwork.axpy(1.0, params, data.tokens[k] * dim, h, hi, dim);
+                    int t = data.tokens[k];
+                    if (beforeFirstRead != null && stamp[t] != stampNow) {
+                        stamp[t] = stampNow;
+                        beforeFirstRead.accept(t);
+                    }
+                    DenseNetwork.axpy(1.0, params, t * dim, h, hi, dim);
                 }
                 if (to > from) {
                     double inv = 1.0 / (to - from);

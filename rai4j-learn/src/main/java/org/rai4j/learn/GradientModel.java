@@ -1,5 +1,7 @@
 package org.rai4j.learn;
 
+import java.util.function.IntConsumer;
+
 /**
  * A classifier trained by gradient descent on the summed cross-entropy loss, whose per-example gradients
  * can be clipped without materialising them (ghost norms and book-keeping, Goodfellow 2015; Li et al.
@@ -33,6 +35,18 @@ public interface GradientModel<E extends Examples> {
      * gradient norms and any weighted sum of per-example gradients come without a second pass.
      */
     BackwardPass backward(E data, int[] batch);
+
+    /**
+     * As {@link #backward(Examples, int[])}, calling {@code beforeFirstRead} with each embedding row just
+     * before the pass first reads it (once per row and pass) — the place for an optimiser to bring a row
+     * up to date while it is in cache. The default calls it for {@link #embeddingRowsRead} first.
+     */
+    default BackwardPass backward(E data, int[] batch, IntConsumer beforeFirstRead) {
+        for (int row : embeddingRowsRead(data, batch)) {
+            beforeFirstRead.accept(row);
+        }
+        return backward(data, batch);
+    }
 
     /** Class probabilities for example {@code row} into {@code out} (length {@link #classes()}). */
     void probabilities(E data, int row, double[] out);

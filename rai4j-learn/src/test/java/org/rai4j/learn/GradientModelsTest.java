@@ -195,6 +195,26 @@ class GradientModelsTest {
     }
 
     @Test
+    void backwardWithHook_callsItOncePerRowBeforeTheRowIsRead() {
+        TokenExamples t = TokenExamples.of(new int[][] {{7, 1, 7}, {3}, {1, 9}}, new int[] {0, 1, 0}, 2, 10);
+        EmbeddingBagClassifier m = EmbeddingBagClassifier.create(10, 3, 2, 1);
+        EmbeddingBagClassifier zeroed = m.copy();
+        for (int row : new int[] {7, 1, 9}) {
+            Arrays.fill(zeroed.parameters(), row * 3, row * 3 + 3, 0.0);
+        }
+        List<Integer> calls = new ArrayList<>();
+        BackwardPass hooked = m.backward(t, new int[] {0, 2}, row -> {
+            calls.add(row);
+            Arrays.fill(m.parameters(), row * 3, row * 3 + 3, 0.0); // the pass must see this change
+        });
+        assertThat(calls).containsExactly(7, 1, 9);
+        assertThat(hooked.loss()).isEqualTo(zeroed.backward(t, new int[] {0, 2}).loss());
+        List<Integer> dense = new ArrayList<>();
+        DenseNetwork.softmax(2, 2).backward(DenseExamples.of(new double[][] {{1, 2}}, new int[] {0}, 2), new int[] {0}, dense::add);
+        assertThat(dense).isEmpty();
+    }
+
+    @Test
     void hashed_sameWordsSameIds_independentOfData() {
         int[] a = TokenExamples.hashTokens("Transfer 20 dollars, please!", 1000);
         int[] b = TokenExamples.hashTokens("transfer 20 DOLLARS please", 1000);

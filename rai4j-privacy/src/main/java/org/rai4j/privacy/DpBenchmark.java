@@ -172,19 +172,11 @@ public final class DpBenchmark {
     }
 
     private static List<NoiseThroughput> noiseThroughput() {
-        List<NoiseThroughput> out = new ArrayList<>();
         double[] buf = new double[1 << 16];
+        double[] small = new double[1 << 10];
         PrivacyRandom secure = PrivacyRandom.secure();
-        out.add(new NoiseThroughput("secure: AES-256-CTR + ziggurat", rate(() -> secure.addGaussianNoise(buf, 0, buf.length, 1.0), buf.length)));
         PrivacyRandom hardened = PrivacyRandom.secure(PrivacyRandom.NoiseMode.FLOATING_POINT_HARDENED);
-        out.add(new NoiseThroughput("secure, floating-point hardened (4 draws each)",
-                rate(() -> hardened.addGaussianNoise(buf, 0, buf.length, 1.0), buf.length)));
         SplittableRandom fast = new SplittableRandom(1);
-        out.add(new NoiseThroughput("baseline: SplittableRandom.nextGaussian (not secure)", rate(() -> {
-            for (int i = 0; i < buf.length; i++) {
-                buf[i] += fast.nextGaussian();
-            }
-        }, buf.length)));
         java.security.SecureRandom drbg;
         try {
             drbg = java.security.SecureRandom.getInstance("DRBG");
@@ -192,21 +184,44 @@ public final class DpBenchmark {
             drbg = new java.security.SecureRandom();
         }
         java.security.SecureRandom sr = drbg;
-        double[] small = new double[1 << 12];
-        out.add(new NoiseThroughput("baseline: SecureRandom(DRBG).nextGaussian", rate(() -> {
-            for (int i = 0; i < small.length; i++) {
-                small[i] += sr.nextGaussian();
+        List<String> names = List.of("secure: AES-256-CTR + ziggurat", "secure, floating-point hardened (4 draws each)",
+                "baseline: SplittableRandom.nextGaussian (not secure)", "baseline: SecureRandom(DRBG).nextGaussian");
+        List<Runnable> batches = List.of(
+                () -> secure.addGaussianNoise(buf, 0, buf.length, 1.0),
+                () -> hardened.addGaussianNoise(buf, 0, buf.length, 1.0),
+                () -> {
+                    for (int i = 0; i < buf.length; i++) {
+                        buf[i] += fast.nextGaussian();
+                    }
+                },
+                () -> {
+                    for (int i = 0; i < small.length; i++) {
+                        small[i] += sr.nextGaussian();
+                    }
+                });
+        int[] sizes = {buf.length, buf.length, buf.length, small.length};
+        for (int g = 0; g < batches.size(); g++) { // warm-up: let the JIT compile every path
+            long until = System.nanoTime() + 1_500_000_000L;
+            while (System.nanoTime() < until) {
+                batches.get(g).run();
             }
-        }, small.length)));
+        }
+        int windows = 11;
+        double[][] rates = new double[batches.size()][windows];
+        for (int w = 0; w < windows; w++) { // interleaved 100 ms windows; the median resists load spikes
+            for (int g = 0; g < batches.size(); g++) {
+                rates[g][w] = rate(batches.get(g), sizes[g], 100_000_000L);
+            }
+        }
+        List<NoiseThroughput> out = new ArrayList<>();
+        for (int g = 0; g < batches.size(); g++) {
+            out.add(new NoiseThroughput(names.get(g), median(rates[g])));
+        }
         return out;
     }
 
-    /** Draws per second: warm up for 2 s, then time batches for at least 0.5 s. */
-    private static double rate(Runnable batch, int drawsPerBatch) {
-        long warm = System.nanoTime() + 2_000_000_000L;
-        while (System.nanoTime() < warm) {
-            batch.run();
-        }
+    /** Draws per second over a window of at least {@code nanos}. */
+    private static double rate(Runnable batch, int drawsPerBatch, long nanos) {
         long start = System.nanoTime();
         long draws = 0;
         long now;
@@ -214,7 +229,7 @@ public final class DpBenchmark {
             batch.run();
             draws += drawsPerBatch;
             now = System.nanoTime();
-        } while (now - start < 500_000_000L);
+        } while (now - start < nanos);
         return draws / ((now - start) / 1e9);
     }
 

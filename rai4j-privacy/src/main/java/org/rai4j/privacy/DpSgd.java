@@ -81,21 +81,18 @@ public final class DpSgd<E extends Examples> {
     public StepReport step() {
         Preconditions.checkState(stepsDone < config.steps(), "all " + config.steps() + " configured steps are done");
         int[] batch = samplePoissonBatch();
-        bringEmbeddingRowsUpToDate(model.embeddingRowsRead(data, batch));
         double scale = -config.learningRate() / expectedBatchSize;
+        BackwardPass pass = rowNoisedThrough == null ? model.backward(data, batch)
+                : model.backward(data, batch, this::bringEmbeddingRowUpToDate);
         int clipped;
-        double loss;
         if (config.clipping() == DpSgdConfig.Clipping.GHOST_NORM) {
-            BackwardPass pass = model.backward(data, batch);
             double[] factors = clipPerExample(pass);
             clipped = countClipped(factors);
             accumulate(pass, factors, scale);
-            loss = pass.loss();
         } else {
-            BackwardPass pass = model.backward(data, batch);
             clipped = accumulateMaterialised(pass, scale);
-            loss = pass.loss();
         }
+        double loss = pass.loss();
         addNoise(scale);
         record();
         examplesSeen += batch.length;
@@ -170,20 +167,17 @@ public final class DpSgd<E extends Examples> {
         stepsDone++;
     }
 
-    /** Deferred noise: each row about to be read gets, in one draw, the noise of the steps it missed. */
-    private void bringEmbeddingRowsUpToDate(int[] rows) {
-        if (rowNoisedThrough == null) {
-            return;
-        }
-        double perStep = config.learningRate() / expectedBatchSize * config.noiseMultiplier() * config.clipNorm();
-        double[] p = model.parameters();
-        for (int r : rows) {
-            long owed = stepsDone - rowNoisedThrough[r];
-            if (owed > 0) {
-                int from = embedding.offset() + r * embedding.width();
-                random.addGaussianNoise(p, from, from + embedding.width(), perStep * Math.sqrt(owed));
-                rowNoisedThrough[r] = stepsDone;
-            }
+    /**
+     * Deferred noise: a row about to be read (the model calls this just before its first read in a pass)
+     * gets, in one draw, the noise of the k steps it missed: N(0, k·s²) per coordinate.
+     */
+    private void bringEmbeddingRowUpToDate(int r) {
+        long owed = stepsDone - rowNoisedThrough[r];
+        if (owed > 0) {
+            double perStep = config.learningRate() / expectedBatchSize * config.noiseMultiplier() * config.clipNorm();
+            int from = embedding.offset() + r * embedding.width();
+            random.addGaussianNoise(model.parameters(), from, from + embedding.width(), perStep * Math.sqrt(owed));
+            rowNoisedThrough[r] = stepsDone;
         }
     }
 
@@ -192,11 +186,9 @@ public final class DpSgd<E extends Examples> {
         if (rowNoisedThrough == null) {
             return;
         }
-        int[] all = new int[embedding.rows()];
-        for (int r = 0; r < all.length; r++) {
-            all[r] = r;
+        for (int r = 0; r < embedding.rows(); r++) {
+            bringEmbeddingRowUpToDate(r);
         }
-        bringEmbeddingRowsUpToDate(all);
     }
 
     private static int countClipped(double[] factors) {

@@ -20,7 +20,8 @@ import java.util.List;
  * <p><b>Conversion.</b> {@code ε(α) = RDP(α) − (ln δ + ln α)/(α−1) + ln((α−1)/α)} (Balle et al. 2020,
  * "Hypothesis testing interpretations and Rényi differential privacy", Thm 21), minimised over the order
  * list; NaN values are ignored and all-NaN gives ε = ∞. This is exactly Opacus's {@code get_privacy_spent},
- * including that ε is not clamped at 0.
+ * including that ε is not clamped at 0 — except that an infinite ε (σ = 0) reports no optimal order and no
+ * edge warning, where Opacus would name the first order.
  */
 public final class Rdp {
     private Rdp() {}
@@ -98,7 +99,7 @@ public final class Rdp {
                 bestEps = eps;
             }
         }
-        if (best < 0) {
+        if (best < 0 || bestEps == Double.POSITIVE_INFINITY) {
             return new RdpEpsilon(Double.POSITIVE_INFINITY, Double.NaN, false, orders[0], orders[orders.length - 1]);
         }
         boolean edge = best == 0 || best == orders.length - 1;
@@ -259,7 +260,7 @@ public final class Rdp {
                     arg = i;
                 }
             }
-            if (arg < 0) {
+            if (arg < 0 || eps[arg] == Double.POSITIVE_INFINITY) {
                 return new RdpEpsilon(Double.POSITIVE_INFINITY, Double.NaN, false, orders[0], orders[n - 1]);
             }
             return new RdpEpsilon(eps[arg], orders[arg], arg == 0 || arg == n - 1, orders[0], orders[n - 1]);
@@ -291,21 +292,48 @@ public final class Rdp {
         return logAFractionalOrder(q, sigma, alpha);
     }
 
-    /** Σ_{i=0}^{α} C(α,i) q^i (1−q)^{α−i} e^{(i²−i)/(2σ²)} in log space; every term is positive. */
+    /**
+     * Σ_{i=0}^{α} C(α,i) q^i (1−q)^{α−i} e^{(i²−i)/(2σ²)} in log space; every term is positive. The log
+     * terms are formed with a table of ln k, then summed as max + ln Σ e^{term − max} (one exponential per
+     * term).
+     */
     static double logAIntegerOrder(double q, double sigma, int alpha) {
         double logQ = Math.log(q);
         double log1mQ = Math.log1p(-q);
         double twoSigma2 = 2 * sigma * sigma;
-        double logA = Double.NEGATIVE_INFINITY;
+        double[] terms = new double[alpha + 1];
         double logBinom = 0; // log C(alpha, 0)
+        double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i <= alpha; i++) {
             if (i > 0) {
-                logBinom += Math.log((double) (alpha - i + 1) / i);
+                logBinom += logInt(alpha - i + 1) - logInt(i);
             }
             double s = logBinom + i * logQ + (alpha - i) * log1mQ + ((double) i * i - i) / twoSigma2;
-            logA = LogMath.logAdd(logA, s);
+            terms[i] = s;
+            max = Math.max(max, s);
         }
-        return logA;
+        if (max == Double.POSITIVE_INFINITY) {
+            return max;
+        }
+        double sum = 0;
+        for (double s : terms) {
+            sum += Math.exp(s - max);
+        }
+        return max + Math.log(sum);
+    }
+
+    private static final double[] LOG_INT = logTable(2048);
+
+    private static double[] logTable(int n) {
+        double[] t = new double[n];
+        for (int k = 1; k < n; k++) {
+            t[k] = Math.log(k);
+        }
+        return t;
+    }
+
+    private static double logInt(int k) {
+        return k < LOG_INT.length ? LOG_INT[k] : Math.log(k);
     }
 
     /**

@@ -22,7 +22,7 @@ public record RdpEpsilon(double epsilon, double optimalOrder, boolean optimalAtE
         return "the optimal RDP order is the " + (largest ? "largest" : "smallest") + " in the list ("
                 + formatOrder(optimalOrder) + "; orders span " + formatOrder(smallestOrder) + " to "
                 + formatOrder(largestOrder) + "): epsilon may be loose"
-                + (largest ? "; try the extended order list or the PRV accountant" : "");
+                + (largest ? "; a wider order list or the PRV accountant may give a smaller epsilon" : "");
     }
 
     private static String formatOrder(double a) {

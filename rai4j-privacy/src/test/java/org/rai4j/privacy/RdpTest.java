@@ -99,7 +99,10 @@ class RdpTest {
         assertThat(Rdp.rdp(0.1, 0.0, 5)).isInfinite();
         assertThat(Rdp.rdp(1.0, 10.0, 20)).isEqualTo(0.1); // alpha / (2 sigma^2)
         assertThat(Rdp.rdp(0.1, 1.0, Double.POSITIVE_INFINITY)).isInfinite();
-        assertThat(Rdp.epsilon(List.of(new Segment(0.0, 0.1, 10)), 1e-5, RdpOrders.OPACUS_DEFAULT).epsilon()).isInfinite();
+        RdpEpsilon noNoise = Rdp.epsilon(List.of(new Segment(0.0, 0.1, 10)), 1e-5, RdpOrders.OPACUS_DEFAULT);
+        assertThat(noNoise.epsilon()).isInfinite();
+        assertThat(noNoise.optimalOrder()).isNaN();
+        assertThat(noNoise.optimalAtEdge()).isFalse();
     }
 
     static Stream<Arguments> mpmathLogA() throws IOException {

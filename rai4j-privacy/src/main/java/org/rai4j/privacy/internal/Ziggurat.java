@@ -75,36 +75,43 @@ public final class Ziggurat {
      * back to {@link #sample}, whose draws come from the same stream — the distribution is unchanged.
      */
     public static void addScaled(AesCtrKeystream stream, double[] target, int from, int to, double scale) {
-        final double[] x = X;
-        final double[] xs = X_SCALED;
         int k = from;
         while (k < to) {
             stream.ensureAvailable();
             long[] words = stream.buffer();
             int at = stream.position();
             int end = at + Math.min(words.length - at, to - k);
-            long slow = 0;
-            boolean rejected = false;
-            for (; at < end; at++, k++) {
-                long u = words[at];
-                int i = (int) (u & (LAYERS - 1));
-                double v = (u >>> 11) * xs[i];
-                if (v < x[i + 1]) {
-                    // bit 7 of the word becomes the sign bit of the draw (branch-free)
-                    target[k] += scale * Double.longBitsToDouble(Double.doubleToRawLongBits(v) ^ ((u & 0x80L) << 56));
-                } else {
-                    slow = u;
-                    rejected = true;
-                    at++;
-                    break;
-                }
-            }
-            stream.advance(at);
-            if (rejected) {
-                target[k] += scale * slowPath(stream, slow);
+            int stop = fastDraws(words, at, end, target, k - at, scale);
+            k += stop - at;
+            if (stop < end) { // words[stop] fell outside its layer's rectangle: finish that draw slowly
+                stream.advance(stop + 1);
+                target[k] += scale * slowPath(stream, words[stop]);
                 k++;
+            } else {
+                stream.advance(stop);
             }
         }
+    }
+
+    /**
+     * The common case, in a small method that the JIT compiles early: adds scale·draw to
+     * {@code target[at + shift]} for each word from {@code at} while the word's point lies inside its
+     * layer's rectangle; returns the index of the first word that does not (or {@code end}).
+     */
+    private static int fastDraws(long[] words, int at, int end, double[] target, int shift, double scale) {
+        final double[] x = X;
+        final double[] xs = X_SCALED;
+        for (; at < end; at++) {
+            long u = words[at];
+            int i = (int) (u & (LAYERS - 1));
+            double v = (u >>> 11) * xs[i];
+            if (v >= x[i + 1]) {
+                return at;
+            }
+            // bit 7 of the word becomes the sign bit of the draw (branch-free)
+            target[at + shift] += scale * Double.longBitsToDouble(Double.doubleToRawLongBits(v) ^ ((u & 0x80L) << 56));
+        }
+        return end;
     }
 
     /** Completes a draw whose first word {@code u} fell outside the rectangle of its layer. */
