@@ -34,7 +34,8 @@ final class AuditOptions {
     long seed;
 
     @Option(names = "--adjust", paramLabel = "METHOD", defaultValue = "holm", converter = AdjustConverter.class,
-            description = "Multiple-comparison adjustment for gap significance: holm (default), bh or none.")
+            description = "Multiple-comparison adjustment of the pairwise tests (JSON aggregates.<metric>.pairs): holm (default), bh or none. "
+                    + "Gap intervals and their significance always use simultaneous intervals over all pairs.")
     Adjustment adjust = Adjustment.HOLM;
 
     AuditSpec spec(Task task, String label, String prediction, String score, String weight, String positive, String negative) {

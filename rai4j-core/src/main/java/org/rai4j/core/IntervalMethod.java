@@ -5,5 +5,13 @@ public enum IntervalMethod {
     /** Wilson score interval for a proportion (Wilson 1927). */
     WILSON,
     /** Percentile interval of bootstrap replicates (Efron &amp; Tibshirani 1993, §13.3). */
-    BOOTSTRAP_PERCENTILE
+    BOOTSTRAP_PERCENTILE,
+    /**
+     * Simultaneous bootstrap interval: one member of a family of intervals (e.g. every pairwise difference
+     * between groups) that cover all their targets together with the stated confidence — estimate ± c·SE with
+     * c the quantile of the bootstrap maximum of |t| over the family (max-|t| or sup-t intervals; Westfall
+     * &amp; Young 1993, Montiel Olea &amp; Plagborg-Møller 2019). An aggregate such as max − min derived from
+     * such a family covers its target whenever the family does.
+     */
+    BOOTSTRAP_SIMULTANEOUS
 }

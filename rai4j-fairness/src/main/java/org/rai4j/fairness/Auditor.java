@@ -3,6 +3,7 @@ package org.rai4j.fairness;
 import org.rai4j.core.DataFileException;
 import org.rai4j.core.Estimate;
 import org.rai4j.core.Interval;
+import org.rai4j.core.IntervalMethod;
 import org.rai4j.core.Intervals;
 import org.rai4j.core.Provenance;
 import org.rai4j.core.SliceKey;
@@ -107,12 +108,13 @@ public final class Auditor {
             }
         }
         Bootstrap.Method method = Bootstrap.choose(data, layout);
-        double[][][][] reps = spec.bootstrap() > 0
-                ? Bootstrap.replicates(data, layout, plan, auc, spec.bootstrap(), spec.seed(), method, progress)
+        Bootstrap.Replicates both = spec.bootstrap() > 0
+                ? Bootstrap.replicatesWithVariances(data, layout, plan, auc, spec.bootstrap(), spec.seed(), method, progress)
                 : null;
         List<Analysis> analyses = new ArrayList<>();
         for (int sc = 0; sc < plan.scopes.size(); sc++) {
-            analyses.add(analyse(spec, layout, plan.scopes.get(sc), stats[sc], reps == null ? null : reps[sc]));
+            analyses.add(analyse(spec, layout, plan.scopes.get(sc), stats[sc], both == null ? null : both.values()[sc],
+                    both == null ? null : both.variances()[sc]));
         }
         String methodId = method == Bootstrap.Method.CLUSTERS ? method.id + ":" + data.clusterColumn : method.id;
         return new AuditResult(spec, data.rows, data.classes, analyses.get(0), analyses.subList(1, analyses.size()),
@@ -144,14 +146,17 @@ public final class Auditor {
     }
 
     private static Analysis analyse(AuditSpec spec, Layout layout, SlicePlan.Scope scope, double[][] stats,
-                                    double[][][] reps) {
+                                    double[][][] reps, double[][][] repVar) {
         int nm = layout.metrics.size();
         double[][] point = new double[stats.length][nm];
+        double[][] pointVar = new double[stats.length][nm];
         for (int s = 0; s < stats.length; s++) {
             for (int m = 0; m < nm; m++) {
                 point[s][m] = layout.metrics.get(m).apply(stats[s]);
+                pointVar[s][m] = Bootstrap.variance(layout, layout.metrics.get(m), stats[s], point[s][m]);
             }
         }
+        Variances var = reps == null ? null : new Variances(pointVar, repVar);
         List<SliceResult> results = new ArrayList<>();
         for (int s = 0; s < stats.length; s++) {
             results.add(sliceResult(spec, layout, scope.slices().get(s), stats[s], point[s], reps == null ? null : reps[s]));
@@ -163,11 +168,11 @@ public final class Auditor {
             MetricDef def = layout.metrics.get(m);
             Eligible e = Eligible.of(spec, layout, scope, stats, point, m);
             eligible.put(def.name(), e);
-            aggregates.put(def.name(), aggregate(spec, scope, point, reps, m, e));
+            aggregates.put(def.name(), aggregate(spec, scope, point, reps, var, m, e));
         }
         Map<String, FairnessValue> fairness = new LinkedHashMap<>();
         if (layout.task == Task.BINARY) {
-            FairnessMetrics.addAll(spec, layout, scope, point, reps, eligible, aggregates, fairness);
+            FairnessMetrics.addAll(spec, layout, scope, point, reps, var, eligible, aggregates, fairness);
         }
         return new Analysis(scope.control(), overall, results.subList(1, results.size()), aggregates, fairness);
     }
@@ -190,6 +195,9 @@ public final class Auditor {
                 metrics.put(def.name(), Estimate.undefined(n, def.undefinedReason()));
                 continue;
             }
+            long own = metricN(layout, def, stats);
+            boolean smallMetric = small || own < spec.minGroupSize();
+            String reason = small ? smallReason : smallMetricReason(layout, def, own, spec.minGroupSize());
             if (def.isProportion()) {
                 double w = MetricDef.sum(stats, def.denominator());
                 double w2 = layout.sumSquaredWeights(stats, def.denominator());
@@ -200,10 +208,34 @@ public final class Auditor {
             } else if (reps != null) {
                 ci = Intervals.percentile(reps[m], spec.confidence());
             }
-            metrics.put(def.name(), small ? Estimate.insufficient(value, n, ci, smallReason) : Estimate.ok(value, n, ci));
+            metrics.put(def.name(), smallMetric ? Estimate.insufficient(value, n, ci, reason) : Estimate.ok(value, n, ci));
         }
         return new SliceResult(key, rows, small ? Status.INSUFFICIENT_DATA : Status.OK, small ? smallReason : null,
                 metrics, layout.counts(stats));
+    }
+
+    /**
+     * The sample size that {@code --min-group-size} applies to for one metric: the rows in a proportion's
+     * denominator (actual negatives for FPR), min(actual positives, actual negatives) for AUC and balanced
+     * accuracy, else the slice's rows.
+     */
+    static long metricN(Layout layout, MetricDef def, double[] stats) {
+        if (def.isProportion()) {
+            return Math.round(layout.rowCount(stats, def.denominator()));
+        }
+        if (layout.task == Task.BINARY && (def.name().equals("auc") || def.name().equals("balanced_accuracy"))) {
+            long pos = Math.round(layout.rowCount(stats, new int[] {Layout.TP, Layout.FN}));
+            long neg = Math.round(layout.rowCount(stats, new int[] {Layout.FP, Layout.TN}));
+            return Math.min(pos, neg);
+        }
+        return Math.round(stats[layout.rowsSlot]);
+    }
+
+    private static String smallMetricReason(Layout layout, MetricDef def, long n, int min) {
+        String what = def.isProportion() ? "rows in its denominator" : layout.task == Task.BINARY
+                && (def.name().equals("auc") || def.name().equals("balanced_accuracy"))
+                ? "min(actual positives, actual negatives)" : "rows";
+        return "n=" + n + " " + what + " < min_group_size=" + min;
     }
 
     /** The finest slices a metric's aggregates use, and those left out with why. */
@@ -213,10 +245,14 @@ public final class Auditor {
             List<String> excluded = new ArrayList<>();
             for (int s : scope.finest()) {
                 long rows = Math.round(stats[s][layout.rowsSlot]);
+                long own = metricN(layout, layout.metrics.get(m), stats[s]);
                 if (rows < spec.minGroupSize()) {
                     excluded.add(scope.slices().get(s) + ": INSUFFICIENT_DATA (n=" + rows + " < " + spec.minGroupSize() + ")");
                 } else if (Double.isNaN(point[s][m])) {
                     excluded.add(scope.slices().get(s) + ": UNDEFINED (" + layout.metrics.get(m).undefinedReason() + ")");
+                } else if (own < spec.minGroupSize()) {
+                    excluded.add(scope.slices().get(s) + ": INSUFFICIENT_DATA ("
+                            + smallMetricReason(layout, layout.metrics.get(m), own, spec.minGroupSize()).replace("min_group_size=", "") + ")");
                 } else {
                     ok.add(s);
                 }
@@ -225,8 +261,30 @@ public final class Auditor {
         }
     }
 
+    /** Plug-in variances of proportions at the point {@code [slice][metric]} and per replicate {@code [slice][metric][b]}. */
+    record Variances(double[][] point, double[][][] replicates) {}
+
+    /** One metric's eligible slices as a component of {@link GapIntervals}. */
+    static GapIntervals.Component component(double[][] point, double[][][] reps, Variances var, int m, int[] slices) {
+        double[] values = new double[slices.length];
+        double[][] r = new double[slices.length][];
+        double[] pv = new double[slices.length];
+        double[][] rv = new double[slices.length][];
+        for (int i = 0; i < slices.length; i++) {
+            values[i] = point[slices[i]][m];
+            r[i] = reps[slices[i]][m];
+            pv[i] = var.point()[slices[i]][m];
+            rv[i] = var.replicates()[slices[i]][m];
+        }
+        return new GapIntervals.Component(values, r, point[0][m], reps[0][m], pv, rv);
+    }
+
+    static Interval interval(GapIntervals.Bound b) {
+        return b == null ? null : new Interval(b.lo(), b.hi(), IntervalMethod.BOOTSTRAP_SIMULTANEOUS);
+    }
+
     private static MetricAggregates aggregate(AuditSpec spec, SlicePlan.Scope scope, double[][] point,
-                                              double[][][] reps, int m, Eligible e) {
+                                              double[][][] reps, Variances var, int m, Eligible e) {
         double[] values = new double[e.slices().length];
         for (int i = 0; i < values.length; i++) {
             values[i] = point[e.slices()[i]][m];
@@ -236,34 +294,28 @@ public final class Auditor {
             AggregateValue u = AggregateValue.undefined("fewer than two eligible slices (" + values.length + ")");
             return new MetricAggregates(u, u, u, u, u, u, null, null, e.excluded());
         }
-        double[][] rep = null;
-        if (reps != null) {
-            int b = reps[0][m].length;
-            rep = new double[b][];
-            for (int k = 0; k < b; k++) {
-                double[] v = new double[values.length];
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = reps[e.slices()[i]][m][k];
-                }
-                rep[k] = Aggregations.all(v, reps[0][m][k]);
-            }
-        }
         double[] agg = Aggregations.all(values, overall);
+        Interval[] ci = new Interval[Aggregations.COUNT];
+        List<PairTest> pairs = List.of();
+        int pairCount = values.length * (values.length - 1) / 2;
+        if (reps != null) {
+            GapIntervals.Component comp = component(point, reps, var, m, e.slices());
+            GapIntervals.Bound[] per = GapIntervals.perGroup(comp, spec.confidence());
+            ci[Aggregations.MIN] = interval(per[0]);
+            ci[Aggregations.MAX] = interval(per[1]);
+            ci[Aggregations.DIFF] = interval(GapIntervals.difference(List.of(comp), spec.confidence()));
+            ci[Aggregations.RATIO] = interval(GapIntervals.ratio(List.of(comp), spec.confidence()));
+            ci[Aggregations.DIFF_OVERALL] = interval(per[2]);
+            ci[Aggregations.RATIO_OVERALL] = interval(per[3]);
+            pairs = pairTests(spec, scope, e.slices(), GapIntervals.pairDifferences(List.of(comp), spec.confidence()));
+        }
         AggregateValue[] out = new AggregateValue[Aggregations.COUNT];
         for (int a = 0; a < Aggregations.COUNT; a++) {
             if (Double.isNaN(agg[a])) {
                 out[a] = AggregateValue.undefined(Aggregations.undefinedReason(a));
                 continue;
             }
-            Interval ci = null;
-            if (rep != null) {
-                double[] r = new double[rep.length];
-                for (int k = 0; k < rep.length; k++) {
-                    r[k] = rep[k][a];
-                }
-                ci = Intervals.percentile(r, spec.confidence());
-            }
-            out[a] = new AggregateValue(agg[a], ci, Status.OK, null);
+            out[a] = new AggregateValue(agg[a], ci[a], Status.OK, null);
         }
         int argMin = 0;
         int argMax = 0;
@@ -276,6 +328,33 @@ public final class Auditor {
             }
         }
         return new MetricAggregates(out[0], out[1], out[2], out[3], out[4], out[5],
-                scope.slices().get(e.slices()[argMin]), scope.slices().get(e.slices()[argMax]), e.excluded());
+                scope.slices().get(e.slices()[argMin]), scope.slices().get(e.slices()[argMax]), e.excluded(),
+                pairs, pairCount);
+    }
+
+    /** Pairwise tests: Wald p from the bootstrap SE, adjusted over the family by --adjust; smallest first. */
+    private static List<PairTest> pairTests(AuditSpec spec, SlicePlan.Scope scope, int[] slices,
+                                            List<GapIntervals.PairResult> results) {
+        double[] p = new double[results.size()];
+        for (int k = 0; k < p.length; k++) {
+            GapIntervals.PairResult r = results.get(k);
+            p[k] = Double.isNaN(r.se()) ? Double.NaN : r.se() == 0 ? (r.difference() == 0 ? 1.0 : 0.0)
+                    : Math.min(1.0, 2.0 * org.rai4j.core.Gaussian.cdf(-Math.abs(r.difference()) / r.se()));
+        }
+        double[] adjusted = spec.adjust().adjust(p);
+        List<PairTest> out = new ArrayList<>();
+        for (int k = 0; k < p.length; k++) {
+            GapIntervals.PairResult r = results.get(k);
+            boolean iHigh = r.difference() >= 0;
+            SliceKey a = scope.slices().get(slices[r.i()]);
+            SliceKey b = scope.slices().get(slices[r.j()]);
+            Interval ci = Double.isNaN(r.lo()) ? null : iHigh
+                    ? new Interval(r.lo(), r.hi(), IntervalMethod.BOOTSTRAP_SIMULTANEOUS)
+                    : new Interval(-r.hi(), -r.lo(), IntervalMethod.BOOTSTRAP_SIMULTANEOUS);
+            out.add(new PairTest(iHigh ? a : b, iHigh ? b : a, Math.abs(r.difference()), ci, p[k], adjusted[k]));
+        }
+        out.sort(java.util.Comparator.comparingDouble((PairTest t) -> Double.isNaN(t.pValueAdjusted()) ? 2 : t.pValueAdjusted())
+                .thenComparing(t -> -t.difference()));
+        return out.size() > MetricAggregates.MAX_PAIRS ? out.subList(0, MetricAggregates.MAX_PAIRS) : out;
     }
 }

@@ -74,13 +74,41 @@ final class Bootstrap {
         return levels;
     }
 
+    /**
+     * Replicate metric values and, for proportion metrics, their plug-in variances v(1 − v)/n_eff in the same
+     * replicate (NaN for other metrics), both {@code [scope][slice][metric][replicate]}. The variances let
+     * gap intervals studentize each replicate ({@link Simultaneous}).
+     */
+    record Replicates(double[][][][] values, double[][][][] variances) {}
+
     /** Replicate metric values {@code [scope][slice][metric][replicate]}. */
     static double[][][][] replicates(EncodedData d, Layout layout, SlicePlan plan, AucCalculator auc, int replicates,
                                      long seed, Method method, IntConsumer progress) {
+        return replicatesWithVariances(d, layout, plan, auc, replicates, seed, method, progress).values();
+    }
+
+    /** The plug-in variance of metric {@code def} on statistics {@code s}: v(1 − v)/n_eff for proportions, else NaN. */
+    static double variance(Layout layout, MetricDef def, double[] s, double value) {
+        if (!def.isProportion() || Double.isNaN(value)) {
+            return Double.NaN;
+        }
+        double w = MetricDef.sum(s, def.denominator());
+        double w2 = layout.sumSquaredWeights(s, def.denominator());
+        if (!(w > 0) || !(w2 > 0)) {
+            return Double.NaN;
+        }
+        return value * (1 - value) / (w * w / w2);
+    }
+
+    /** Replicate values with the variances of proportions (see {@link Replicates}). */
+    static Replicates replicatesWithVariances(EncodedData d, Layout layout, SlicePlan plan, AucCalculator auc,
+                                              int replicates, long seed, Method method, IntConsumer progress) {
         double[][][][] out = new double[plan.scopes.size()][][][];
+        double[][][][] var = new double[plan.scopes.size()][][][];
         for (int sc = 0; sc < out.length; sc++) {
             int slices = plan.scopes.get(sc).slices().size();
             out[sc] = new double[slices][layout.metrics.size()][replicates];
+            var[sc] = new double[slices][layout.metrics.size()][replicates];
         }
         CellTable cells = method == Method.MULTINOMIAL_CELLS ? CellTable.of(d, layout) : null;
         AtomicInteger done = new AtomicInteger();
@@ -114,13 +142,16 @@ final class Bootstrap {
                         stats[sc][s][layout.aucSlot] = auc.auc(d, sc, s, mult);
                     }
                     for (int m = 0; m < layout.metrics.size(); m++) {
-                        out[sc][s][m][b] = layout.metrics.get(m).apply(stats[sc][s]);
+                        MetricDef def = layout.metrics.get(m);
+                        double v = def.apply(stats[sc][s]);
+                        out[sc][s][m][b] = v;
+                        var[sc][s][m][b] = variance(layout, def, stats[sc][s], v);
                     }
                 }
             }
             progress.accept(done.incrementAndGet());
         });
-        return out;
+        return new Replicates(out, var);
     }
 
     /** The bootstrap cells of a count-based task: (finest cell, outcome, weight value) with their counts. */

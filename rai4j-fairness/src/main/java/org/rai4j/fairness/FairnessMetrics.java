@@ -1,8 +1,6 @@
 package org.rai4j.fairness;
 
 import org.rai4j.core.Interval;
-import org.rai4j.core.Intervals;
-import org.rai4j.core.SliceKey;
 import org.rai4j.core.Status;
 
 import java.util.ArrayList;
@@ -18,7 +16,11 @@ import java.util.Map;
  *       {@code equalized_odds_ratio}: the smaller of the TPR and FPR ratios;</li>
  *   <li>{@code equal_opportunity_difference/ratio}: true positive rate, between groups.</li>
  * </ul>
- * Intervals are bootstrap percentile intervals of the same composition on each replicate.
+ * Intervals are derived from simultaneous bootstrap intervals of all pairwise differences (ratios: log
+ * ratios) of the component metrics over the eligible slices ({@link GapIntervals}); the gap is
+ * significant exactly when its interval excludes "no gap" (0 for a difference, 1 for a ratio), and the
+ * p-value is the smallest single-step max-|t| adjusted p-value of the family, so that
+ * {@code significant ⟺ p ≤ 1 − confidence} up to rounding.
  */
 final class FairnessMetrics {
     /** The names, in report order. */
@@ -28,17 +30,17 @@ final class FairnessMetrics {
     private FairnessMetrics() {}
 
     static void addAll(AuditSpec spec, Layout layout, SlicePlan.Scope scope, double[][] point, double[][][] reps,
-                       Map<String, Auditor.Eligible> eligible, Map<String, MetricAggregates> aggregates,
+                       Auditor.Variances var, Map<String, Auditor.Eligible> eligible, Map<String, MetricAggregates> aggregates,
                        Map<String, FairnessValue> out) {
         List<String> dp = List.of("selection_rate");
         List<String> eo = List.of("true_positive_rate", "false_positive_rate");
         List<String> eop = List.of("true_positive_rate");
-        out.put("demographic_parity_difference", gap(spec, layout, scope, point, reps, eligible, aggregates, dp, true));
-        out.put("demographic_parity_ratio", gap(spec, layout, scope, point, reps, eligible, aggregates, dp, false));
-        out.put("equalized_odds_difference", gap(spec, layout, scope, point, reps, eligible, aggregates, eo, true));
-        out.put("equalized_odds_ratio", gap(spec, layout, scope, point, reps, eligible, aggregates, eo, false));
-        out.put("equal_opportunity_difference", gap(spec, layout, scope, point, reps, eligible, aggregates, eop, true));
-        out.put("equal_opportunity_ratio", gap(spec, layout, scope, point, reps, eligible, aggregates, eop, false));
+        out.put("demographic_parity_difference", gap(spec, layout, scope, point, reps, var, eligible, aggregates, dp, true));
+        out.put("demographic_parity_ratio", gap(spec, layout, scope, point, reps, var, eligible, aggregates, dp, false));
+        out.put("equalized_odds_difference", gap(spec, layout, scope, point, reps, var, eligible, aggregates, eo, true));
+        out.put("equalized_odds_ratio", gap(spec, layout, scope, point, reps, var, eligible, aggregates, eo, false));
+        out.put("equal_opportunity_difference", gap(spec, layout, scope, point, reps, var, eligible, aggregates, eop, true));
+        out.put("equal_opportunity_ratio", gap(spec, layout, scope, point, reps, var, eligible, aggregates, eop, false));
     }
 
     /**
@@ -46,7 +48,7 @@ final class FairnessMetrics {
      * components of min/max) fairness metric over the given component metrics.
      */
     private static FairnessValue gap(AuditSpec spec, Layout layout, SlicePlan.Scope scope, double[][] point,
-                                     double[][][] reps, Map<String, Auditor.Eligible> eligible,
+                                     double[][][] reps, Auditor.Variances var, Map<String, Auditor.Eligible> eligible,
                                      Map<String, MetricAggregates> aggregates, List<String> components,
                                      boolean difference) {
         int aggIndex = difference ? Aggregations.DIFF : Aggregations.RATIO;
@@ -66,65 +68,22 @@ final class FairnessMetrics {
         }
         Interval ci = null;
         Boolean significant = null;
-        double pAdjusted = Double.NaN;
+        double pValue = Double.NaN;
         MetricAggregates att = aggregates.get(attaining);
         if (reps != null) {
-            int b = reps[0][0].length;
-            double[] r = new double[b];
-            for (int k = 0; k < b; k++) {
-                double v = difference ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-                for (String c : components) {
-                    int m = metricIndex(layout, c);
-                    int[] el = eligible.get(c).slices();
-                    double[] vals = new double[el.length];
-                    for (int i = 0; i < el.length; i++) {
-                        vals[i] = reps[el[i]][m][k];
-                    }
-                    double x = Aggregations.all(vals, reps[0][m][k])[aggIndex];
-                    if (Double.isNaN(x)) {
-                        v = Double.NaN;
-                        break;
-                    }
-                    v = difference ? Math.max(v, x) : Math.min(v, x);
-                }
-                r[k] = v;
-            }
-            ci = Intervals.percentile(r, spec.confidence());
-            // Pairwise signed tests over the family of all eligible pairs of every component.
-            List<Double> pValues = new ArrayList<>();
-            int attainingIndex = -1;
+            List<GapIntervals.Component> comps = new ArrayList<>();
             for (String c : components) {
-                int m = metricIndex(layout, c);
-                int[] el = eligible.get(c).slices();
-                for (int i = 0; i < el.length; i++) {
-                    for (int j = i + 1; j < el.length; j++) {
-                        double[] d = new double[b];
-                        for (int k = 0; k < b; k++) {
-                            d[k] = reps[el[i]][m][k] - reps[el[j]][m][k];
-                        }
-                        SliceKey si = scope.slices().get(el[i]);
-                        SliceKey sj = scope.slices().get(el[j]);
-                        boolean isAttaining = c.equals(attaining)
-                                && ((si.equals(att.argMax()) && sj.equals(att.argMin()))
-                                || (si.equals(att.argMin()) && sj.equals(att.argMax())));
-                        if (isAttaining) {
-                            attainingIndex = pValues.size();
-                        }
-                        pValues.add(Intervals.bootstrapWaldPValue(point[el[i]][m] - point[el[j]][m], d));
-                    }
-                }
+                comps.add(Auditor.component(point, reps, var, metricIndex(layout, c), eligible.get(c).slices()));
             }
-            double[] adjusted = spec.adjust().adjust(pValues.stream().mapToDouble(Double::doubleValue).toArray());
-            if (attainingIndex >= 0) {
-                pAdjusted = adjusted[attainingIndex];
-                significant = pAdjusted < 1 - spec.confidence();
-            } else {
-                // every eligible slice has the same value: there is no gap to test
-                pAdjusted = 1.0;
-                significant = false;
+            GapIntervals.Bound b = difference ? GapIntervals.difference(comps, spec.confidence())
+                    : GapIntervals.ratio(comps, spec.confidence());
+            if (b != null) {
+                ci = Auditor.interval(b);
+                significant = b.significant();
+                pValue = b.pValue();
             }
         }
-        return new FairnessValue(value, ci, Status.OK, null, significant, pAdjusted, attaining, att.argMax(), att.argMin());
+        return new FairnessValue(value, ci, Status.OK, null, significant, pValue, attaining, att.argMax(), att.argMin());
     }
 
     private static int metricIndex(Layout layout, String name) {

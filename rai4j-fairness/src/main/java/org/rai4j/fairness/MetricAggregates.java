@@ -16,13 +16,28 @@ import java.util.List;
  * @param argMin                   the slice with the smallest value
  * @param argMax                   the slice with the largest value
  * @param excluded                 finest slices left out (too small or undefined), with reasons
+ * @param pairs                    pairwise tests of the eligible slices, smallest adjusted p first (at most
+ *                                 {@value #MAX_PAIRS}; empty without bootstrap)
+ * @param pairCount                number of pairs of eligible slices (pairs beyond {@value #MAX_PAIRS} are not listed)
  */
 public record MetricAggregates(AggregateValue groupMin, AggregateValue groupMax, AggregateValue differenceBetweenGroups,
                                AggregateValue ratioBetweenGroups, AggregateValue differenceToOverall,
                                AggregateValue ratioToOverall, SliceKey argMin, SliceKey argMax,
-                               List<String> excluded) {
+                               List<String> excluded, List<PairTest> pairs, int pairCount) {
+    /** Most pairs listed. */
+    public static final int MAX_PAIRS = 100;
+
     public MetricAggregates {
         excluded = List.copyOf(excluded);
+        pairs = List.copyOf(pairs);
+    }
+
+    /** Aggregates without pairwise tests (e.g. read from an older audit file). */
+    public MetricAggregates(AggregateValue groupMin, AggregateValue groupMax, AggregateValue differenceBetweenGroups,
+                            AggregateValue ratioBetweenGroups, AggregateValue differenceToOverall,
+                            AggregateValue ratioToOverall, SliceKey argMin, SliceKey argMax, List<String> excluded) {
+        this(groupMin, groupMax, differenceBetweenGroups, ratioBetweenGroups, differenceToOverall, ratioToOverall,
+                argMin, argMax, excluded, List.of(), 0);
     }
 
     /** The aggregate called {@code name} in JSON (e.g. {@code difference_between_groups}), or null. */

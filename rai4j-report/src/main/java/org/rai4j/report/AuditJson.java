@@ -15,6 +15,7 @@ import org.rai4j.fairness.AuditResult;
 import org.rai4j.fairness.Conventions;
 import org.rai4j.fairness.FairnessValue;
 import org.rai4j.fairness.MetricAggregates;
+import org.rai4j.fairness.PairTest;
 import org.rai4j.fairness.SliceResult;
 
 import java.util.Map;
@@ -149,12 +150,35 @@ public final class AuditJson {
             }
         }
         n.set("ci", intervals);
+        String method = null;
+        for (String name : MetricAggregates.NAMES) {
+            if (m.get(name).interval() != null) {
+                method = m.get(name).interval().method().name().toLowerCase(java.util.Locale.ROOT);
+                break;
+            }
+        }
+        if (method != null) {
+            n.put("ci_method", method);
+        }
         if (m.argMin() != null) {
             n.set("arg_min", slice(m.argMin()));
             n.set("arg_max", slice(m.argMax()));
         }
         ArrayNode ex = n.putArray("excluded");
         m.excluded().forEach(ex::add);
+        if (!m.pairs().isEmpty()) {
+            n.put("pair_count", m.pairCount());
+            ArrayNode pairs = n.putArray("pairs");
+            for (PairTest t : m.pairs()) {
+                ObjectNode o = pairs.addObject();
+                o.set("high", slice(t.high()));
+                o.set("low", slice(t.low()));
+                number(o, "difference", t.difference());
+                interval(o, t.interval());
+                number(o, "p_value", t.pValue());
+                number(o, "p_value_adjusted", t.pValueAdjusted());
+            }
+        }
         return n;
     }
 

@@ -287,10 +287,13 @@ public final class AuditJsonReader {
             AggregateValue[] v = new AggregateValue[MetricAggregates.NAMES.size()];
             String reason = n.get("reason").textOrNull();
             Node cis = n.get("ci");
+            // files written before the simultaneous intervals have no "ci_method" here: percentile intervals
+            IntervalMethod method = n.has("ci_method") ? n.get("ci_method").enumValue(IntervalMethod.class)
+                    : IntervalMethod.BOOTSTRAP_PERCENTILE;
             for (int i = 0; i < v.length; i++) {
                 String name = MetricAggregates.NAMES.get(i);
                 double value = n.get(name).numberOrNaN();
-                Interval ci = cis.has(name) ? interval(cis.get(name), IntervalMethod.BOOTSTRAP_PERCENTILE) : null;
+                Interval ci = cis.has(name) ? interval(cis.get(name), method) : null;
                 v[i] = Double.isNaN(value)
                         ? new AggregateValue(Double.NaN, null, Status.UNDEFINED, reason == null ? "undefined" : reason)
                         : new AggregateValue(value, ci, Status.OK, null);

@@ -173,8 +173,9 @@ final class AuditSections {
                         f.high() == null ? (f.reason() == null ? "" : f.reason()) : f.metric() + ": " + f.high() + " vs " + f.low()));
                 classes.add(Boolean.TRUE.equals(f.significant()) ? "flag-strong" : null);
             }
-            doc.table("Fairness metrics (" + r.spec().adjust() + "-adjusted pairwise bootstrap tests; significant rows in bold)",
-                    List.of("fairness metric", "value", "interval", "significant", "adjusted p", "attained by"), fair, classes);
+            doc.table("Fairness metrics (intervals from simultaneous intervals of all pairwise gaps; significant = the interval "
+                            + "excludes no gap; significant rows in bold)",
+                    List.of("fairness metric", "value", "interval", "significant", "p", "attained by"), fair, classes);
         }
         MetricAggregates any = metrics.isEmpty() ? null : a.aggregates().get(metrics.get(0));
         if (any != null && !any.excluded().isEmpty()) {

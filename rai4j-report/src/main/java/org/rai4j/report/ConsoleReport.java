@@ -86,7 +86,7 @@ public final class ConsoleReport {
 
         if (!a.fairness().isEmpty()) {
             List<String[]> fair = new ArrayList<>();
-            fair.add(new String[] {"fairness metric", "value [interval]", "significant", "adj. p", "attained by"});
+            fair.add(new String[] {"fairness metric", "value [interval]", "significant", "p", "attained by"});
             for (Map.Entry<String, FairnessValue> e : a.fairness().entrySet()) {
                 FairnessValue f = e.getValue();
                 String val = f.status() == Status.OK ? fmt(f.value()) + " " + ci(f.interval()) : "undefined: " + f.reason();
@@ -95,7 +95,8 @@ public final class ConsoleReport {
                 String by = f.high() == null ? "" : f.metric() + ": " + f.high() + " vs " + f.low();
                 fair.add(new String[] {e.getKey(), val, sig, p, by});
             }
-            out.append("\nFairness metrics (").append(r.spec().adjust()).append("-adjusted pairwise bootstrap tests):\n").append(table(fair));
+            out.append("\nFairness metrics (intervals from simultaneous ").append(Math.round(r.spec().confidence() * 100))
+                    .append("% intervals of all pairwise gaps; significant = the interval excludes no gap):\n").append(table(fair));
         }
         MetricAggregates any = a.aggregates().get(metrics.get(0));
         if (any != null && !any.excluded().isEmpty()) {

@@ -62,12 +62,14 @@ final class Findings {
         if (f.significant() == null) {
             sb.append(" (no bootstrap, so no significance test).");
         } else if (f.significant()) {
-            sb.append(String.format(Locale.ROOT, ". This gap is statistically significant after %s adjustment (adjusted p = %s).",
-                    adjust, ConsoleReport.fmt(f.pValue())));
+            sb.append(String.format(Locale.ROOT, ". This gap is statistically significant: its interval, derived from "
+                            + "simultaneous intervals of all pairwise gaps, excludes no gap (p = %s).",
+                    ConsoleReport.fmt(f.pValue())));
         } else {
-            sb.append(String.format(Locale.ROOT, ". This gap is not statistically significant after %s adjustment (adjusted p = %s): "
+            sb.append(String.format(Locale.ROOT, ". This gap is not statistically significant: its interval, derived from "
+                    + "simultaneous intervals of all pairwise gaps, includes no gap (p = %s); "
                     + "the data cannot tell it apart from chance, which is not evidence that the groups are treated alike.",
-                    adjust, ConsoleReport.fmt(f.pValue())));
+                    ConsoleReport.fmt(f.pValue())));
         }
         return sb.toString();
     }
