@@ -107,8 +107,14 @@ class MetricsTest {
         assertThat(b.metric("true_positive_rate").status()).isEqualTo(Status.UNDEFINED);
         assertThat(b.metric("true_positive_rate").reason()).isEqualTo("no actual positives (tp + fn = 0)");
         MetricAggregates tpr = r.main().aggregates().get("true_positive_rate");
-        assertThat(tpr.excluded()).containsExactly("g=b: UNDEFINED (no actual positives (tp + fn = 0))",
-                "g=c: INSUFFICIENT_DATA (n=2 < 3)");
+        // slice a has 3 rows (enough) but only 2 actual positives: TPR alone is INSUFFICIENT_DATA there
+        SliceResult a = r.main().group(SliceKey.of("g", "a"));
+        assertThat(a.status()).isEqualTo(Status.OK);
+        assertThat(a.metric("accuracy").status()).isEqualTo(Status.OK);
+        assertThat(a.metric("true_positive_rate").status()).isEqualTo(Status.INSUFFICIENT_DATA);
+        assertThat(a.metric("true_positive_rate").reason()).isEqualTo("n=2 rows in its denominator < min_group_size=3");
+        assertThat(tpr.excluded()).containsExactly("g=a: INSUFFICIENT_DATA (n=2 rows in its denominator < 3)",
+                "g=b: UNDEFINED (no actual positives (tp + fn = 0))", "g=c: INSUFFICIENT_DATA (n=2 < 3)");
         assertThat(tpr.differenceBetweenGroups().status()).isEqualTo(Status.UNDEFINED);
         assertThat(r.main().aggregates().get("accuracy").differenceBetweenGroups().value()).isCloseTo(2.0 / 3 - 2.0 / 3, within(1e-12));
     }

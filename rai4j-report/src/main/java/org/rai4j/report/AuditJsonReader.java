@@ -300,7 +300,20 @@ public final class AuditJsonReader {
             }
             SliceKey argMin = n.has("arg_min") ? sliceKey(n.get("arg_min")) : null;
             SliceKey argMax = n.has("arg_max") ? sliceKey(n.get("arg_max")) : null;
-            return new MetricAggregates(v[0], v[1], v[2], v[3], v[4], v[5], argMin, argMax, strings(n.get("excluded")));
+            List<org.rai4j.fairness.PairTest> pairs = new ArrayList<>();
+            int pairCount = 0;
+            if (n.has("pairs")) {
+                pairCount = (int) n.get("pair_count").integer();
+                for (Node p : n.get("pairs").array()) {
+                    Interval ci = p.get("ci").isNull() ? null
+                            : interval(p.get("ci"), p.get("ci_method").enumValue(IntervalMethod.class));
+                    pairs.add(new org.rai4j.fairness.PairTest(sliceKey(p.get("high")), sliceKey(p.get("low")),
+                            p.get("difference").numberOrNaN(), ci, p.get("p_value").numberOrNaN(),
+                            p.get("p_value_adjusted").numberOrNaN()));
+                }
+            }
+            return new MetricAggregates(v[0], v[1], v[2], v[3], v[4], v[5], argMin, argMax, strings(n.get("excluded")),
+                    pairs, pairCount);
         }
 
         private FairnessValue fairness(Node n) {
