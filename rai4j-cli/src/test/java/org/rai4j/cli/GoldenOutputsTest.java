@@ -160,6 +160,12 @@ class GoldenOutputsTest {
             return;
         }
         assertThat(golden).as("golden file; create it with RAI4J_GOLDEN_UPDATE=1").exists();
-        assertThat(text).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+        String expected = Files.readString(golden, StandardCharsets.UTF_8);
+        if (!text.equals(expected)) {
+            Path actual = Path.of("target/golden-actual").resolve(c.name() + ".txt");
+            Files.createDirectories(actual.getParent());
+            Files.writeString(actual, text, StandardCharsets.UTF_8);
+        }
+        assertThat(text).as("output of '%s' differs from %s; see %s", c.name(), golden, "target/golden-actual").isEqualTo(expected);
     }
 }
