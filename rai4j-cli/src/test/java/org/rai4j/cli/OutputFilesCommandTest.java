@@ -115,19 +115,6 @@ class OutputFilesCommandTest {
     }
 
     @Test
-    void bountySimulate_existingAuditLog_refusedBeforeTheWork() throws Exception {
-        Path csv = data();
-        Path log = Files.writeString(dir.resolve("audit.log"), "");
-        Path subs = Files.writeString(dir.resolve("subs.jsonl"),
-                "{\"id\":\"s1\",\"team\":\"t1\",\"group\":\"sex = 'F'\",\"model\":{\"constant\":1}}\n");
-        CliRun r = CliRun.of("bounty", "simulate", "--train", csv.toString(), "--holdout", csv.toString(), "--label", "y_true",
-                "--base", "constant:0", "--submissions", subs.toString(), "--audit-log", log.toString());
-        assertThat(r.status()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("rai4j: error: --audit-log: '" + log + "' already exists; an audit log is never "
-                + "overwritten, choose a new file\n");
-    }
-
-    @Test
     void privacyEpsilon_jsonParentIsAFile_exitsOne() throws Exception {
         Files.writeString(dir.resolve("x"), "");
         CliRun r = CliRun.of("privacy", "epsilon", "--sample-rate", "0.01", "--noise-multiplier", "1", "--steps", "10",
