@@ -63,7 +63,7 @@ final class Api {
                 Access.PROVIDER, Set.of(), JSON_BODY, 201, this::createBounty));
         r.add(get("/api/bounties/{id}", "A bounty's rules: alpha, holdout size, guard policy, budgets.", Access.PUBLIC, Set.of(), JSON,
                 ctx -> json(ctx, bountyJson(bounty(ctx)))));
-        r.add(get("/api/bounties/{id}/leaderboard", "Teams ranked by accepted improvement (rounded down to the ladder step).",
+        r.add(get("/api/bounties/{id}/leaderboard", "Teams ranked by accepted submissions (no holdout number is released).",
                 Access.PUBLIC, Set.of(), JSON, ctx -> json(ctx, leaderboard(bounty(ctx)))));
         r.add(get("/api/bounties/{id}/changelog", "Accepted groups and repairs, one entry per model version.", Access.PUBLIC, Set.of(), JSON,
                 ctx -> json(ctx, store.versions(bounty(ctx).modelId()).stream().map(Api::versionJson).toList())));
@@ -233,7 +233,6 @@ final class Api {
         j.put("base_model", b.baseModel());
         j.put("alpha", b.alpha());
         j.put("repair_alpha", b.repairAlpha());
-        j.put("ladder_step", new java.math.BigDecimal(b.alpha()).divide(java.math.BigDecimal.valueOf(2)).toPlainString());
         j.put("min_group_size", b.minGroupSize());
         j.put("guard", b.guardPolicy());
         j.put("budget_per_hunter", b.budgetPerHunter());
@@ -245,15 +244,14 @@ final class Api {
         return j;
     }
 
+    /** Teams by accepted submissions (no holdout number is released, so there is no improvement column). */
     List<Map<String, Object>> leaderboard(Store.Bounty b) {
         Map<String, long[]> counts = new LinkedHashMap<>();
-        Map<String, Double> improvement = new LinkedHashMap<>();
         for (Store.Submission s : store.submissionsOfBounty(b.id())) {
             long[] c = counts.computeIfAbsent(s.team(), t -> new long[2]);
             c[0]++;
             if (Boolean.TRUE.equals(s.accepted())) {
                 c[1]++;
-                improvement.merge(s.team(), s.improvement() == null ? 0 : s.improvement(), Double::sum);
             }
         }
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -263,13 +261,9 @@ final class Api {
             j.put("team", e.getKey());
             j.put("submissions", e.getValue()[0]);
             j.put("accepted", e.getValue()[1]);
-            j.put("improvement", improvement.getOrDefault(e.getKey(), 0.0));
             rows.add(j);
         }
-        rows.sort((x, y) -> {
-            int c = Double.compare((Double) y.get("improvement"), (Double) x.get("improvement"));
-            return c != 0 ? c : Long.compare((Long) y.get("accepted"), (Long) x.get("accepted"));
-        });
+        rows.sort((x, y) -> Long.compare((Long) y.get("accepted"), (Long) x.get("accepted")));
         return rows;
     }
 
@@ -348,7 +342,6 @@ final class Api {
         j.put("status", s.status());
         j.put("decision", s.accepted() == null ? null : s.accepted() ? "accepted" : "rejected");
         j.put("reason", s.hunterReason());
-        j.put("improvement", s.improvement());
         j.put("version", Boolean.TRUE.equals(s.accepted()) ? s.version() : null);
         j.put("group", Map.of(s.groupKind(), s.groupText()));
         j.put("model", Map.of(s.modelKind(), s.modelText()));

@@ -1,5 +1,6 @@
 package org.rai4j.server;
 
+import org.rai4j.bounty.AlphaSpendingGuard;
 import org.rai4j.bounty.Artifacts;
 import org.rai4j.bounty.AuditLog;
 import org.rai4j.bounty.AuditReplay;
@@ -10,7 +11,6 @@ import org.rai4j.bounty.Decision;
 import org.rai4j.bounty.Group;
 import org.rai4j.bounty.GroupSpec;
 import org.rai4j.bounty.HoldoutGuard;
-import org.rai4j.bounty.LadderRounding;
 import org.rai4j.bounty.ModelException;
 import org.rai4j.bounty.ModelSpec;
 import org.rai4j.bounty.PointerDecisionList;
@@ -120,7 +120,6 @@ final class Bounties implements AutoCloseable {
         final Artifacts artifacts;
         final BountyEngine engine;
         final AuditLog log;
-        final LadderRounding rounding;
         int persisted;
 
         Runtime(Store.Bounty bounty, Table train, Table holdout, DataSchema schema, Task task, Artifacts artifacts,
@@ -133,7 +132,6 @@ final class Bounties implements AutoCloseable {
             this.artifacts = artifacts;
             this.engine = engine;
             this.log = log;
-            this.rounding = LadderRounding.halfOf(new BigDecimal(bounty.alpha()));
             this.persisted = persisted;
         }
     }
@@ -183,6 +181,9 @@ final class Bounties implements AutoCloseable {
     }
 
     static HoldoutGuard guard(String policy) {
+        if (policy.equals("spending")) {
+            return AlphaSpendingGuard.standard();
+        }
         if (policy.equals("threshold")) {
             return new ThresholdGuard();
         }
@@ -196,7 +197,7 @@ final class Bounties implements AutoCloseable {
                 throw ApiException.badRequest("guard: expected significance:Z with Z > 0, got '" + policy + "'");
             }
         }
-        throw ApiException.badRequest("guard must be threshold, significance or significance:Z; got '" + policy + "'");
+        throw ApiException.badRequest("guard must be spending, threshold, significance or significance:Z; got '" + policy + "'");
     }
 
     static ModelSpec baseSpec(String text) {
@@ -234,7 +235,8 @@ final class Bounties implements AutoCloseable {
         }
         BountyConfig config;
         try {
-            config = new BountyConfig(new BigDecimal(nb.alpha()), new BigDecimal(nb.repairAlpha()), nb.minGroupSize(), BigDecimal.ZERO);
+            config = new BountyConfig(new BigDecimal(nb.alpha()), new BigDecimal(nb.repairAlpha()), nb.minGroupSize(), BigDecimal.ZERO)
+                    .withBudgets(Math.max(1, nb.budgetPerHunter()), BountyConfig.DEFAULT_GLOBAL_BUDGET);
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("alpha and repair_alpha must be decimal numbers, got '" + nb.alpha() + "' and '" + nb.repairAlpha() + "'");
         } catch (IllegalArgumentException e) {
@@ -361,17 +363,13 @@ final class Bounties implements AutoCloseable {
         try (Artifacts check = new Artifacts(pd.schema(), pd.task(), OnnxLimits.DEFAULT)) {
             Group g = check.group(groupSpec(groupKind, groupText));
             Predictor h = check.model(modelSpec(modelKind, modelText));
+            if (h == null) {
+                throw ApiException.unprocessable("model: cannot be loaded");
+            }
             boolean[] m = g.members(pd.train());
-            double[] pred = h.predict(pd.train());
             int k = 0;
-            for (int i = 0; i < m.length; i++) {
-                if (m[i]) {
-                    k++;
-                    if (!pd.task().isValidPrediction(pred[i])) {
-                        throw ApiException.unprocessable("model: predicted " + pred[i] + " on train.csv line " + pd.train().line(i)
-                                + "; expected one of the classes " + pd.task().classes());
-                    }
-                }
+            for (boolean x : m) {
+                k += x ? 1 : 0;
             }
             mass = m.length == 0 ? 0 : (double) k / m.length;
             features.addAll(groupKind.equals("onnx") ? List.of("(onnx)") : new TreeSet<>(g.columns()));
@@ -539,13 +537,13 @@ final class Bounties implements AutoCloseable {
                 modelSpec(s.modelKind(), s.modelText())));
         List<String> lines = rt.log.lines();
         List<String> fresh = new ArrayList<>(lines.subList(rt.persisted, lines.size()));
-        HunterView view = HunterView.of(d, rt.rounding);
+        HunterView view = HunterView.of(d);
         List<PointerDecisionList.Node> nodes = rt.engine.pdl().nodes();
         String predictionSha = BountyEngine.predictionHash(rt.engine.holdoutPredictions());
         try {
             store.jdbi.useTransaction(h -> {
                 store.markDecided(h, s.id(), d.accepted(), d.reason() == null ? null : d.reason().name(), view.reason(),
-                        view.improvement(), d.version(), d.repairs().size());
+                        null, d.version(), d.repairs().size());
                 store.appendAudit(h, s.bountyId(), rt.persisted, fresh);
                 for (int v = versionBefore + 1; v <= d.version(); v++) {
                     PointerDecisionList.Node node = nodes.get(v);

@@ -1,33 +1,19 @@
 package org.rai4j.server;
 
 import org.rai4j.bounty.Decision;
-import org.rai4j.bounty.LadderRounding;
+import org.rai4j.bounty.HunterDecision;
 
 /**
- * What a hunter may learn about a decision (spec §2.6), in one place: accepted, or rejected with a
- * reason code that does not depend on the holdout. Every reason the engine derives from holdout rows
- * (empty or small group, no improvement, below α, not significant, a model that fails only on holdout
- * rows) becomes {@code NOT_ACCEPTED}; reasons fixed by public facts pass through: {@code INVALID_MODEL}
- * when the group or model already failed on the public training split, {@code BUDGET_EXHAUSTED} (the
- * guard's budget is public state). Accepted decisions carry W rounded down to the ladder step η = α/2.
+ * What a hunter may learn about a decision: rai4j-bounty's {@link HunterDecision} (accepted, or a
+ * reason decided on public data or quota, or {@code NOT_ACCEPTED} when the holdout said no). No holdout
+ * number is released, so the leaderboard counts accepted submissions.
  *
- * @param accepted    accepted or not
- * @param reason      the holdout-independent reason code when rejected, else null
- * @param improvement W rounded down to η when accepted, else null
+ * @param accepted accepted or not
+ * @param reason   the hunter-visible reason code when rejected, else null
  */
-record HunterView(boolean accepted, String reason, Double improvement) {
-    /** The code shown for every holdout-dependent rejection. */
-    static final String NOT_ACCEPTED = "NOT_ACCEPTED";
-
-    static HunterView of(Decision d, LadderRounding rounding) {
-        Decision.PublicDecision p = d.publicView(rounding);
-        if (p.accepted()) {
-            return new HunterView(true, null, p.weightedImprovement());
-        }
-        String reason = switch (p.reason()) {
-            case BUDGET_EXHAUSTED -> "BUDGET_EXHAUSTED";
-            default -> NOT_ACCEPTED;
-        };
-        return new HunterView(false, reason, null);
+record HunterView(boolean accepted, String reason) {
+    static HunterView of(Decision d) {
+        HunterDecision h = d.hunterView();
+        return new HunterView(h.accepted(), h.reason() == null ? null : h.reason().name());
     }
 }

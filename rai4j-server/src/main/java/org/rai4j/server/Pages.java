@@ -250,9 +250,8 @@ final class Pages {
     }
 
     static View.BountyRow bountyRow(Store.Bounty b) {
-        Map<String, Object> j = Api.bountyJson(b);
         return new View.BountyRow(b.id(), b.title(), b.status(), b.modelId(), b.labelColumn(), b.positiveLabel(), b.baseModel(),
-                b.alpha(), b.repairAlpha(), (String) j.get("ladder_step"), b.minGroupSize(), b.guardPolicy(), b.budgetPerHunter(),
+                b.alpha(), b.repairAlpha(), b.minGroupSize(), b.guardPolicy(), b.budgetPerHunter(),
                 b.ratePerHour(), b.trainRows(), b.holdoutRows());
     }
 
@@ -261,8 +260,7 @@ final class Pages {
         List<View.LeaderRow> lb = new ArrayList<>();
         int rank = 1;
         for (Map<String, Object> row : api.leaderboard(b)) {
-            lb.add(new View.LeaderRow(rank++, (String) row.get("team"), (Long) row.get("submissions"), (Long) row.get("accepted"),
-                    String.format(Locale.ROOT, "%.4f", (Double) row.get("improvement"))));
+            lb.add(new View.LeaderRow(rank++, (String) row.get("team"), (Long) row.get("submissions"), (Long) row.get("accepted")));
         }
         Map<String, Object> p = new HashMap<>();
         p.put("bounty", bountyRow(b));
@@ -332,7 +330,7 @@ final class Pages {
         List<View.SubmissionRow> rows = new ArrayList<>();
         for (Store.Submission s : subs) {
             rows.add(new View.SubmissionRow(s.id(), s.bountyId(), s.status(), s.accepted() == null ? "pending" : s.accepted() ? "accepted" : "rejected",
-                    s.hunterReason() == null ? "" : s.hunterReason(), s.improvement() == null ? "" : String.format(Locale.ROOT, "%.4f", s.improvement()),
+                    s.hunterReason() == null ? "" : s.hunterReason(),
                     s.groupKind().equals("onnx") ? "onnx:" + s.groupText().substring(0, 12) : s.groupText(),
                     s.modelKind() + ":" + (s.modelKind().equals("onnx") ? s.modelText().substring(0, 12) : s.modelText()),
                     String.format(Locale.ROOT, "%.3f", s.trainMass()), when(s.createdAt()), s.description()));

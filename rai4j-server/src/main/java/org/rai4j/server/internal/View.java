@@ -26,12 +26,12 @@ public final class View {
     public record ModelRow(String id, String name, String kind, String summary, int latestVersion, String bountyId) {}
 
     public record BountyRow(String id, String title, String status, String modelId, String label, String positive, String base,
-                            String alpha, String repairAlpha, String ladderStep, int minGroupSize, String guard, int budget,
+                            String alpha, String repairAlpha, int minGroupSize, String guard, int budget,
                             int rate, int trainRows, int holdoutRows) {}
 
     public record VersionRow(int version, String change, String note, String created) {}
 
-    public record LeaderRow(int rank, String team, long submissions, long accepted, String improvement) {}
+    public record LeaderRow(int rank, String team, long submissions, long accepted) {}
 
     public record Cell(String text, int level) {}
 
@@ -39,7 +39,7 @@ public final class View {
 
     public record Heatmap(List<String> features, List<HeatRow> rows) {}
 
-    public record SubmissionRow(String id, String bountyId, String status, String decision, String reason, String improvement,
+    public record SubmissionRow(String id, String bountyId, String status, String decision, String reason,
                                 String group, String model, String mass, String created, String description) {}
 
     public record Mass(String predicate, String text, boolean ok) {}
