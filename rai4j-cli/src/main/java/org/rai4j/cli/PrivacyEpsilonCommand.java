@@ -73,6 +73,8 @@ public final class PrivacyEpsilonCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Accountant defaultAccountant = parseAccountant(accountant);
+        RunOutputs run = new RunOutputs().input("--batch", batch).input("--schedule", schedule);
+        run.declare("--json", json);
         orders = switch (rdpOrders.toLowerCase(java.util.Locale.ROOT)) {
             case "opacus" -> RdpOrders.OPACUS_DEFAULT;
             case "extended" -> RdpOrders.EXTENDED;
@@ -83,7 +85,7 @@ public final class PrivacyEpsilonCommand implements Callable<Integer> {
                 throw new UserException("--batch takes every setting from the file; drop --schedule, --sample-rate, "
                         + "--noise-multiplier, --steps and --delta");
             }
-            return runBatch(defaultAccountant);
+            return runBatch(defaultAccountant, run);
         }
         if (delta == null) {
             throw new UserException("--delta is required (e.g. --delta 1e-5; usually below 1/dataset size)");
@@ -106,15 +108,15 @@ public final class PrivacyEpsilonCommand implements Callable<Integer> {
                     && spent.epsilon() != Double.POSITIVE_INFINITY ? " (--rdp-orders extended)" : ""));
         }
         if (json != null) {
-            PrivacyOutput.writeLines(json, List.of(toJson(spent)), out());
+            PrivacyOutput.writeLines(json, List.of(toJson(spent)), run);
         } else {
-            out().print(render(spent, segments));
-            out().flush();
+            run.out.append(render(spent, segments));
         }
+        run.finish(out(), err());
         return 0;
     }
 
-    private int runBatch(Accountant defaultAccountant) throws Exception {
+    private int runBatch(Accountant defaultAccountant, RunOutputs run) throws Exception {
         PrivacyCsv csv = PrivacyCsv.read(batch, List.of("sample_rate", "noise_multiplier", "steps", "delta"));
         int n = csv.rows();
         List<Segment> segs = new ArrayList<>(n);
@@ -139,7 +141,8 @@ public final class PrivacyEpsilonCommand implements Callable<Integer> {
             gdp[r] = spent.accountant() == Accountant.GDP;
             return toJson(spent);
         }, r -> batch + ":" + csv.line(r), err());
-        PrivacyOutput.writeLines(json == null ? "-" : json, result.objects(), out());
+        PrivacyOutput.writeLines(json == null ? "-" : json, result.objects(), run);
+        run.finish(out(), err());
         summarise(edge, "the optimal RDP order is at the edge of the order list, so epsilon may be loose "
                 + "(try --rdp-orders extended or --accountant prv)", csv);
         summarise(gdp, "GDP is a central-limit approximation, not a bound", csv);
