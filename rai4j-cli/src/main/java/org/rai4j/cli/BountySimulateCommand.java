@@ -19,6 +19,7 @@ import org.rai4j.bounty.Reason;
 import org.rai4j.bounty.Repair;
 import org.rai4j.bounty.SignificanceGuard;
 import org.rai4j.bounty.Submission;
+import org.rai4j.bounty.SubmissionsFile;
 import org.rai4j.bounty.ThresholdGuard;
 import org.rai4j.bounty.Thresholdout;
 import org.rai4j.report.Json;
@@ -151,7 +152,7 @@ public final class BountySimulateCommand implements Callable<Integer> {
         run.declare("--json", json);
         run.declare("--heatmap", heatmap);
         run.declare("--audit-log", auditLog);
-        List<BountySubmissionsFile.Line> lines = BountySubmissionsFile.read(submissions);
+        List<SubmissionsFile.Line> lines = SubmissionsFile.read(submissions);
         BountyData data = BountyData.load(train, holdout, label, positive, l);
         HoldoutGuard g = guard(config);
         AuditLog log = auditLog == null ? AuditLog.inMemory() : AuditLog.createFile(auditLog);
@@ -180,7 +181,7 @@ public final class BountySimulateCommand implements Callable<Integer> {
         Map<String, Map<String, Integer>> featureUse = new TreeMap<>();
         Map<String, Integer> teamSubmissions = new TreeMap<>();
         int done = 0;
-        for (BountySubmissionsFile.Line line : lines) {
+        for (SubmissionsFile.Line line : lines) {
             Submission s = line.submission();
             Decision d = engine.submit(s);
             if (d.reason() == Reason.INVALID_PREDICATE || d.reason() == Reason.INVALID_MODEL) {
