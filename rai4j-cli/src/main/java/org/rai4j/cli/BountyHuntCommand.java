@@ -1,5 +1,6 @@
 package org.rai4j.cli;
 
+import org.rai4j.bounty.BountyData;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.rai4j.bounty.CostSensitiveHunter;
 import org.rai4j.bounty.Loss;
