@@ -104,8 +104,8 @@ public final class PrivacyEpsilonCommand implements Callable<Integer> {
         }
         PrivacySpent spent = compute(defaultAccountant, segments, checkDelta(delta), orders);
         for (String w : spent.warnings()) {
-            err().println("rai4j: warning: " + w
-                    + (spent.accountant() == Accountant.RDP && orders == RdpOrders.OPACUS_DEFAULT ? " (--rdp-orders extended)" : ""));
+            err().println("rai4j: warning: " + w + (spent.accountant() == Accountant.RDP && orders == RdpOrders.OPACUS_DEFAULT
+                    && spent.epsilon() != Double.POSITIVE_INFINITY ? " (--rdp-orders extended)" : ""));
         }
         if (json != null) {
             PrivacyOutput.writeLines(json, List.of(toJson(spent)), run);
@@ -133,9 +133,11 @@ public final class PrivacyEpsilonCommand implements Callable<Integer> {
         csv.throwIfAny();
         boolean[] edge = new boolean[n];
         boolean[] gdp = new boolean[n];
+        boolean[] infinite = new boolean[n];
         PrivacyBatchRunner.Result result = PrivacyBatchRunner.run(n, r -> {
             PrivacySpent spent = accountants[r].epsilon(List.of(segs.get(r)), deltas[r], orders);
-            edge[r] = spent.accountant() == Accountant.RDP && !spent.warnings().isEmpty();
+            infinite[r] = spent.epsilon() == Double.POSITIVE_INFINITY;
+            edge[r] = spent.accountant() == Accountant.RDP && !spent.warnings().isEmpty() && !infinite[r];
             gdp[r] = spent.accountant() == Accountant.GDP;
             return toJson(spent);
         }, r -> batch + ":" + csv.line(r), err());
@@ -144,6 +146,8 @@ public final class PrivacyEpsilonCommand implements Callable<Integer> {
         summarise(edge, "the optimal RDP order is at the edge of the order list, so epsilon may be loose "
                 + "(try --rdp-orders extended or --accountant prv)", csv);
         summarise(gdp, "GDP is a central-limit approximation, not a bound", csv);
+        summarise(infinite, "epsilon is infinite: the noise multiplier is 0 (no noise, no privacy) or too small for "
+                + "any finite guarantee", csv);
         return result.failures() == 0 ? 0 : 1;
     }
 
