@@ -42,6 +42,18 @@ public final class AuditReplay {
      */
     public static Result replay(List<String> lines, Table holdout, Table train, Artifacts artifacts)
             throws DataFileException, PredicateException, ModelException {
+        return replay(lines, holdout, train, artifacts, AuditLog.inMemory());
+    }
+
+    /**
+     * Replays {@code lines} into {@code into}, an empty log that the returned engine keeps appending to:
+     * a service restores a bounty from its stored log this way and goes on logging new decisions.
+     *
+     * @throws IllegalArgumentException when the chain is broken, an entry is malformed or {@code into} is not empty
+     */
+    public static Result replay(List<String> lines, Table holdout, Table train, Artifacts artifacts, AuditLog into)
+            throws DataFileException, PredicateException, ModelException {
+        Preconditions.checkArgument(into.lines().isEmpty(), "the log to replay into must be empty");
         AuditLog.verifyChain(lines);
         Map<String, Object> genesis = object(Json.parse(lines.get(0)), 1);
         Preconditions.checkArgument("genesis".equals(genesis.get("type")), "audit log line 1: expected the genesis entry");
@@ -54,9 +66,10 @@ public final class AuditReplay {
         BountyConfig config = new BountyConfig(new BigDecimal((String) genesis.get("alpha")),
                 new BigDecimal((String) genesis.get("repair_alpha")),
                 ((BigDecimal) genesis.get("min_group_size")).intValueExact(),
-                new BigDecimal((String) genesis.get("min_group_mass")));
+                new BigDecimal((String) genesis.get("min_group_mass")),
+                integer(genesis.get("team_budget"), "team_budget"), integer(genesis.get("global_budget"), "global_budget"));
         ModelSpec base = spec(object(genesis.get("base"), 1));
-        AuditLog log = AuditLog.inMemory();
+        AuditLog log = into;
         BountyEngine engine = new BountyEngine(holdout, train, artifacts, base, config, guard, log);
         String mismatch = compare(lines, log, 0);
         for (int i = 1; i < lines.size() && mismatch == null; i++) {
@@ -64,7 +77,7 @@ public final class AuditReplay {
             Map<String, Object> sub = object(e.get("submission"), i + 1);
             Map<String, Object> g = object(sub.get("group"), i + 1);
             GroupSpec gs = g.containsKey("predicate") ? new GroupSpec.Predicate((String) g.get("predicate"))
-                    : new GroupSpec.Onnx(Path.of((String) g.get("onnx")));
+                    : new GroupSpec.Onnx(Path.of((String) g.get("onnx")), g.get("folder") == null ? null : Path.of((String) g.get("folder")));
             engine.submit(new Submission((String) sub.get("id"), (String) sub.get("team"), gs, spec(object(sub.get("model"), i + 1))));
             mismatch = compare(lines, log, i);
         }
@@ -92,6 +105,7 @@ public final class AuditReplay {
     private static HoldoutGuard guard(Map<String, Object> g, LaplaceNoise noise) {
         String name = (String) g.get("guard");
         return switch (name) {
+            case "spending" -> new AlphaSpendingGuard(Double.parseDouble((String) g.get("delta")));
             case "threshold" -> new ThresholdGuard();
             case "significance" -> new SignificanceGuard(Double.parseDouble((String) g.get("z")));
             case "thresholdout" -> new Thresholdout(Double.parseDouble((String) g.get("threshold")),
@@ -107,7 +121,7 @@ public final class AuditReplay {
         if (m.containsKey("constant")) {
             return new ModelSpec.Constant((String) m.get("constant"));
         }
-        return new ModelSpec.Onnx(Path.of((String) m.get("onnx")));
+        return new ModelSpec.Onnx(Path.of((String) m.get("onnx")), m.get("folder") == null ? null : Path.of((String) m.get("folder")));
     }
 
     @SuppressWarnings("unchecked")
@@ -116,6 +130,13 @@ public final class AuditReplay {
             throw new IllegalArgumentException("audit log line " + line + ": expected a JSON object");
         }
         return (Map<String, Object>) o;
+    }
+
+    private static int integer(Object o, String field) {
+        if (!(o instanceof BigDecimal b)) {
+            throw new IllegalArgumentException("audit log line 1: expected a number in field '" + field + "'");
+        }
+        return b.intValueExact();
     }
 
     private static List<Double> numbers(Object o) {

@@ -139,6 +139,8 @@ public final class PrivacyTrainCommand implements Callable<Integer> {
             throw new UserException("--epochs and --batch-size must be >= 1, --clip and --learning-rate > 0");
         }
 
+        RunOutputs run = new RunOutputs().input("--data", data);
+        run.declare("--json", json);
         Table table = new CsvTableReader().read(data);
         Labels labels = labels(table);
         if (kind == Kind.LOGISTIC && labels.classes().size() != 2) {
@@ -190,11 +192,11 @@ public final class PrivacyTrainCommand implements Callable<Integer> {
         o.put("seed", seed);
         o.put("rai4j_version", Provenance.rai4jVersion());
         if (json != null) {
-            PrivacyOutput.writeLines(json, List.of(o), out);
+            PrivacyOutput.writeLines(json, List.of(o), run);
         } else {
-            out.print(render(kind, prepared, outcome, acc, split, labels));
+            run.out.append(render(kind, prepared, outcome, acc, split, labels));
         }
-        out.flush();
+        run.finish(out, err);
         return 0;
     }
 
@@ -284,6 +286,7 @@ public final class PrivacyTrainCommand implements Callable<Integer> {
                 }
             }
         }
+        FeatureEncoder.checkValues(all, cols); // the whole file, before the split: NaN/inf spellings, |x| > 1e150
         FeatureEncoder enc = FeatureEncoder.fit(train, cols);
         DenseExamples tr = DenseExamples.of(enc.transform(train), trainY, k);
         DenseExamples te = DenseExamples.of(enc.transform(test), testY, k);
@@ -336,7 +339,7 @@ public final class PrivacyTrainCommand implements Callable<Integer> {
             long[] lastReport = {System.nanoTime()};
             long steps = Sgd.train(p.model(), p.train(), new Sgd.Config(learningRate, epochs, batchSize, seed), e -> {
                 long now = System.nanoTime();
-                if (now - lastReport[0] > 2_000_000_000L || e == epochs) {
+                if (Progress.enabled() && (now - lastReport[0] > 2_000_000_000L || e == epochs)) {
                     lastReport[0] = now;
                     err.printf("rai4j: SGD epoch %d/%d%n", e, epochs);
                 }
@@ -354,7 +357,7 @@ public final class PrivacyTrainCommand implements Callable<Integer> {
             r = DpTraining.train(p.model(), p.train(), new DpTraining.Settings(targetEpsilon, delta, epochs, batchSize, clip,
                     learningRate, acc, mode), s -> {
                         long now = System.nanoTime();
-                        if (now - last[0] > 2_000_000_000L || s == total) {
+                        if (Progress.enabled() && (now - last[0] > 2_000_000_000L || s == total)) {
                             last[0] = now;
                             err.printf("rai4j: DP-SGD step %d/%d%n", s, total);
                         }

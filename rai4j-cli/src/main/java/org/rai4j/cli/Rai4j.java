@@ -20,9 +20,11 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 BountyCommand.class,
                 PrivacyCommand.class,
+                FlCommand.class,
                 WerCommand.class,
                 CoverageCommand.class,
                 SpeechCommand.class,
+                ServeCommand.class,
         })
 public final class Rai4j implements Runnable {
     /** Exit status when a gate condition ({@code --fail-if}, {@code --fail-on}) holds. */
