@@ -164,10 +164,10 @@ public final class AuditJson {
                 ObjectNode o = pairs.addObject();
                 o.set("high", slice(t.high()));
                 o.set("low", slice(t.low()));
-                number(o, "difference", t.difference());
+                Json.putCount(o, "difference", t.difference());
                 interval(o, t.interval());
-                number(o, "p_value", t.pValue());
-                number(o, "p_value_adjusted", t.pValueAdjusted());
+                Json.putCount(o, "p_value", t.pValue());
+                Json.putCount(o, "p_value_adjusted", t.pValueAdjusted());
             }
         }
         return n;
