@@ -1,5 +1,6 @@
 package org.rai4j.cli;
 
+import org.rai4j.bounty.BountyData;
 import org.rai4j.bounty.AuditReplay;
 import org.rai4j.bounty.Loss;
 import picocli.CommandLine;

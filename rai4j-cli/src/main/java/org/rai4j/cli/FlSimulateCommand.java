@@ -2,6 +2,7 @@ package org.rai4j.cli;
 
 import org.rai4j.federated.ClientPopulation;
 import org.rai4j.federated.ClientSelector;
+import org.rai4j.federated.DpConfig;
 import org.rai4j.federated.FederatedDatasets;
 import org.rai4j.federated.ModelSpec;
 import org.rai4j.federated.Simulation;
@@ -10,7 +11,7 @@ import org.rai4j.federated.SimulationResult;
 import org.rai4j.federated.Strategy;
 import org.rai4j.federated.Synthetic;
 import org.rai4j.federated.SystemModel;
-import org.rai4j.report.AtomicFiles;
+import org.rai4j.report.OutputFiles;
 import org.rai4j.report.FederatedJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,7 +40,7 @@ public final class FlSimulateCommand implements Callable<Integer> {
     String dataset;
 
     @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "fedavg",
-            description = "fedavg (default), fedprox, fedavgm, fedadagrad, fedadam, fedyogi.")
+            description = "fedavg (default), fedprox, fedavgm, fedadagrad, fedadam, fedyogi, scaffold, qfedavg.")
     String strategy;
 
     @Option(names = "--mu", paramLabel = "M", description = "FedProx proximal term mu (default 1 for fedprox).")
@@ -47,6 +48,9 @@ public final class FlSimulateCommand implements Callable<Integer> {
 
     @Option(names = "--server-learning-rate", paramLabel = "ETA", description = "Server learning rate of fedavgm (default 1) and fedadam/fedyogi/fedadagrad (their defaults).")
     Double serverLearningRate;
+
+    @Option(names = "--q", paramLabel = "Q", description = "q-FedAvg fairness parameter q (default 1).")
+    Double q;
 
     @Option(names = "--server-momentum", paramLabel = "BETA", description = "FedAvgM server momentum (default 0.9).")
     Double serverMomentum;
@@ -88,6 +92,18 @@ public final class FlSimulateCommand implements Callable<Integer> {
     @Option(names = "--deadline", paramLabel = "SECONDS", description = "Round deadline on the virtual clock (1000 examples per second at speed 1); default none.")
     Double deadline;
 
+    @Option(names = "--dp-clip", paramLabel = "S", description = "DP-FedAvg: clip each client update to L2 norm S (needs --selection poisson:Q and --dp-noise).")
+    Double dpClip;
+
+    @Option(names = "--dp-noise", paramLabel = "Z", description = "DP-FedAvg noise multiplier z: Gaussian noise sd z*S/(qN) on the average.")
+    Double dpNoise;
+
+    @Option(names = "--dp-delta", paramLabel = "D", defaultValue = "1e-5", description = "Delta at which epsilon is reported (default ${DEFAULT-VALUE}).")
+    double dpDelta;
+
+    @Option(names = "--secure-aggregation", description = "Sum the updates with secure aggregation (X25519 pairwise masks, Shamir shares).")
+    boolean secureAggregation;
+
     @Option(names = "--hidden", paramLabel = "H1,H2", split = ",", description = "Train an MLP with these hidden layers instead of softmax regression.")
     int[] hidden;
 
@@ -120,6 +136,11 @@ public final class FlSimulateCommand implements Callable<Integer> {
                     deadline == null ? Double.POSITIVE_INFINITY : deadline);
             config = new SimulationConfig(dataset.trim(), model, strategy(), selector(), clientsPerRound, rounds, localEpochs,
                     batchSize, learningRate, dropPercent, system, 1, seed);
+            if ((dpClip == null) != (dpNoise == null)) {
+                throw new UserException("DP-FedAvg needs both --dp-clip and --dp-noise");
+            }
+            DpConfig dp = dpClip == null ? null : new DpConfig(dpClip, dpNoise, dpDelta);
+            config = config.withPrivacy(dp, secureAggregation);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
@@ -136,7 +157,7 @@ public final class FlSimulateCommand implements Callable<Integer> {
             out.print(text);
             out.flush();
         } else {
-            AtomicFiles.write(Path.of(json), text);
+            OutputFiles.write("--json", Path.of(json), text);
             err.printf(Locale.ROOT, "rai4j: final test accuracy %.4f, train loss %.4f; wrote %s%n",
                     result.finalMetrics().testAccuracy(), result.finalMetrics().trainLoss(), json);
         }
@@ -158,7 +179,10 @@ public final class FlSimulateCommand implements Callable<Integer> {
                 yield new Strategy.FedOpt(d.adaptivity(), serverLearningRate == null ? d.eta() : serverLearningRate,
                         d.beta1(), d.beta2(), d.tau(), false);
             }
-            default -> throw new UserException("--strategy must be one of fedavg, fedprox, fedavgm, fedadagrad, fedadam, fedyogi; got '" + strategy + "'");
+            case "scaffold" -> new Strategy.Scaffold(serverLearningRate == null ? 1.0 : serverLearningRate);
+            case "qfedavg" -> new Strategy.QFedAvg(q == null ? 1.0 : q);
+            default -> throw new UserException("--strategy must be one of fedavg, fedprox, fedavgm, fedadagrad, fedadam, fedyogi, "
+                    + "scaffold, qfedavg; got '" + strategy + "'");
         };
     }
 

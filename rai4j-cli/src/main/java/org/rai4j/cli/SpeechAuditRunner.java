@@ -1,7 +1,5 @@
 package org.rai4j.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,9 +12,10 @@ import java.util.Map;
 import org.rai4j.core.Interval;
 import org.rai4j.fairness.AuditResult;
 import org.rai4j.fairness.FailCondition;
-import org.rai4j.report.AtomicFiles;
 import org.rai4j.report.AuditJson;
 import org.rai4j.report.ConsoleReport;
+import org.rai4j.report.Gates;
+import org.rai4j.report.Json;
 import org.rai4j.report.HtmlReport;
 import org.rai4j.speech.ConditionEffect;
 import org.rai4j.speech.SpeechAudit;
@@ -29,17 +28,11 @@ import org.rai4j.speech.SpeechAudit;
 final class SpeechAuditRunner {
     private SpeechAuditRunner() {}
 
-    /** Prints and writes {@code result}; returns the exit status (3 when a gate holds). */
+    /** Prints and writes {@code result} (outputs declared in {@code run}); returns the exit status (3 when a gate holds). */
     static int emit(SpeechAudit.Result result, List<ConditionEffect> effects, String effectTitle, AuditOutput output,
-                    List<FailCondition> conditions, PrintWriter out, PrintWriter err) throws IOException {
+                    List<FailCondition> conditions, RunOutputs run, PrintWriter out, PrintWriter err) throws IOException {
         AuditResult r = result.audit();
-        List<String> shown = output.metrics.isEmpty() ? ConsoleReport.defaultMetrics(r) : output.metrics;
-        for (String m : shown) {
-            if (r.main().overall().metric(m) == null) {
-                throw new UserException("--metrics: no metric '" + m + "' for task speech; expected one of "
-                        + String.join(", ", r.main().overall().metrics().keySet()));
-            }
-        }
+        List<String> shown = output.shown(r);
         StringBuilder text = new StringBuilder(ConsoleReport.render(r, shown));
         text.append("\nnormalization: ").append(String.join(" → ", result.normalizer().describe()))
                 .append(" (applied to references and hypotheses alike)\n");
@@ -57,42 +50,29 @@ final class SpeechAuditRunner {
         if (output.json != null) {
             String json = json(result, effects);
             if (jsonToStdout) {
-                out.print(json);
+                run.out.append(json);
             } else {
-                AtomicFiles.write(Path.of(output.json), json);
+                run.file(Path.of(output.json), json);
             }
         }
-        PrintWriter info = jsonToStdout ? err : out;
-        info.print(text);
+        StringBuilder info = run.text(jsonToStdout);
+        info.append(text);
         if (output.json != null && !jsonToStdout) {
-            info.println("\nwrote " + output.json);
+            info.append("\nwrote ").append(output.json).append('\n');
         }
         if (output.html != null) {
-            AtomicFiles.write(Path.of(output.html), HtmlReport.render(r, shown, null, null));
-            info.println("wrote " + output.html);
+            run.file(Path.of(output.html), HtmlReport.render(r, shown, null, null));
+            info.append("wrote ").append(output.html).append('\n');
         }
-        out.flush();
-        info.flush();
-        int status = 0;
-        for (FailCondition c : conditions) {
-            double v = c.value(r);
-            if (c.holds(r)) {
-                err.printf(Locale.ROOT, "rai4j: gate failed: %s (value %.6g)%n", c, v);
-                status = Rai4j.EXIT_GATE;
-            } else {
-                err.printf(Locale.ROOT, "rai4j: gate passed: not (%s) (value %.6g)%n", c, v);
-            }
-        }
-        err.flush();
-        return status;
+        run.finish(out, err);
+        return AuditOutput.gates(Gates.audit(r, conditions), err);
     }
 
     /** The audit JSON with {@code normalization}, {@code coverage} and (demo) {@code condition_effects} added. */
     static String json(SpeechAudit.Result result, List<ConditionEffect> effects) {
         ObjectNode tree = AuditJson.toTree(result.audit());
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        tree.set("normalization", mapper.valueToTree(result.normalizer().describe()));
-        tree.set("coverage", mapper.valueToTree(CoverageCommand.toJson(result.coverage())));
+        tree.set("normalization", Json.tree(result.normalizer().describe()));
+        tree.set("coverage", Json.tree(CoverageCommand.toJson(result.coverage())));
         if (effects != null) {
             List<Map<String, Object>> list = new ArrayList<>();
             for (ConditionEffect e : effects) {
@@ -108,13 +88,9 @@ final class SpeechAuditRunner {
                 m.put("differential_interval", interval(e.differentialInterval()));
                 list.add(m);
             }
-            tree.set("condition_effects", mapper.valueToTree(list));
+            tree.set("condition_effects", Json.tree(list));
         }
-        try {
-            return mapper.writeValueAsString(tree) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("could not render the speech audit as JSON", e);
-        }
+        return Json.document(tree) + "\n";
     }
 
     private static List<Double> interval(Interval i) {

@@ -57,6 +57,8 @@ final class SpeechDemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        RunOutputs run = new RunOutputs();
+        output.declare(run);
         Table table;
         try (InputStream in = SpeechDemoCommand.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -79,7 +81,7 @@ final class SpeechDemoCommand implements Callable<Integer> {
         List<ConditionEffect> effects = effects(table, normalizer);
         String title = String.format(Locale.ROOT, "Effect of '%s' vs 'clean' on WER, by accent (paired: the same speakers "
                 + "and prompts; speaker-cluster bootstrap, B=%d). differential = accent's effect − all accents' effect:", condition, bootstrap);
-        return SpeechAuditRunner.emit(result, effects, title, output, output.conditions(), out, spec.commandLine().getErr());
+        return SpeechAuditRunner.emit(result, effects, title, output, output.conditions(), run, out, spec.commandLine().getErr());
     }
 
     private List<ConditionEffect> effects(Table table, TextNormalizer normalizer) throws Exception {
