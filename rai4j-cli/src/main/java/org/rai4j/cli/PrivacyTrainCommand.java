@@ -286,6 +286,7 @@ public final class PrivacyTrainCommand implements Callable<Integer> {
                 }
             }
         }
+        FeatureEncoder.checkValues(all, cols); // the whole file, before the split: NaN/inf spellings, |x| > 1e150
         FeatureEncoder enc = FeatureEncoder.fit(train, cols);
         DenseExamples tr = DenseExamples.of(enc.transform(train), trainY, k);
         DenseExamples te = DenseExamples.of(enc.transform(test), testY, k);
