@@ -11,8 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A crash inside ONNX Runtime's native code would end the JVM, and the run with it.
  */
 class OnnxModelFuzzTest {
-    /** Generous for a loaded 2-core machine: only pathological paths come near it. */
-    static final long BOUND_NANOS = 20_000_000_000L;
+    /**
+     * Generous: creating an ONNX Runtime session took up to 30 s on the loaded 2-core machine under the
+     * campaign's coverage instrumentation (well under a second unloaded); only hangs come near it.
+     */
+    static final long BOUND_NANOS = 60_000_000_000L;
 
     /** Loads ONNX Runtime once before any timed input: its native start-up is not an input's cost. */
     @org.junit.jupiter.api.BeforeAll
