@@ -13,6 +13,7 @@ import org.rai4j.bounty.PredicateException;
 import org.rai4j.bounty.Reason;
 import org.rai4j.bounty.SignificanceGuard;
 import org.rai4j.bounty.SimulationResult;
+import org.rai4j.bounty.SubmissionsFile;
 import org.rai4j.bounty.ThresholdGuard;
 import org.rai4j.bounty.Thresholdout;
 import org.rai4j.report.BountyReport;
@@ -140,7 +141,7 @@ public final class BountySimulateCommand implements Callable<Integer> {
         run.declare("--json", json);
         run.declare("--heatmap", heatmap);
         run.declare("--audit-log", auditLog);
-        List<BountySubmissionsFile.Line> lines = BountySubmissionsFile.read(submissions);
+        List<SubmissionsFile.Line> lines = SubmissionsFile.read(submissions);
         BountyData data = BountyData.load(train, holdout, label, positive, l);
         HoldoutGuard g = guard(config);
         AuditLog log = auditLog == null ? AuditLog.inMemory() : AuditLog.createFile(auditLog);
@@ -148,7 +149,7 @@ public final class BountySimulateCommand implements Callable<Integer> {
         SimulationResult r;
         try {
             r = BountySimulation.run(data, BountyData.base(base), config, g, log,
-                    lines.stream().map(BountySubmissionsFile.Line::submission).toList(),
+                    lines.stream().map(SubmissionsFile.Line::submission).toList(),
                     new BountySimulation.Settings(hunterRounds, hunterDepth, hunterMinLeaf, reportGroups), (i, total, d) -> {
                         if (d.reason() == Reason.INVALID_PREDICATE || d.reason() == Reason.INVALID_MODEL) {
                             // A malformed submission is rejected with its error; the run goes on.

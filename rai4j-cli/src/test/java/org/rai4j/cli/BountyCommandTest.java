@@ -125,6 +125,34 @@ class BountyCommandTest {
     }
 
     @Test
+    void simulate_onnxPathOutsideTheFolder_rejectsThatSubmissionSameMessageAndGoesOn() throws Exception {
+        Path s = subs("{\"id\":\"s1\",\"team\":\"t1\",\"group\":\"a < 20\",\"model\":{\"onnx\":\"../../etc/passwd\"}}",
+                "{\"id\":\"s2\",\"team\":\"t1\",\"group\":{\"onnx\":\"/etc/no-such-file\"},\"model\":{\"constant\":1}}",
+                "{\"id\":\"s3\",\"team\":\"t1\",\"group\":\"a < 20\",\"model\":{\"constant\":1}}");
+        CliRun r = CliRun.of(simulate(s, "--view", "hunter"));
+        assertThat(r.status()).as(r.err()).isZero();
+        Path root = dir.toAbsolutePath().normalize();
+        Path passwd = root.resolve("../../etc/passwd").normalize();
+        assertThat(r.err()).isEqualTo("rai4j: warning: " + s + ":1: field 'model': the ONNX path '" + passwd + "' does not name a file "
+                + "inside the submission's folder " + root + "; artefacts must be files in that folder\n"
+                + "rai4j: warning: " + s + ":2: field 'group': the ONNX path '/etc/no-such-file' does not name a file "
+                + "inside the submission's folder " + root + "; artefacts must be files in that folder\n");
+        assertThat(r.out()).isEqualTo("{\"decisions\":[{\"id\":\"s1\",\"decision\":\"rejected\",\"reason\":\"INVALID_MODEL\"},"
+                + "{\"id\":\"s2\",\"decision\":\"rejected\",\"reason\":\"INVALID_MODEL\"},"
+                + "{\"id\":\"s3\",\"decision\":\"accepted\",\"reason\":null}]}\n");
+    }
+
+    @Test
+    void simulate_submissionsWithByteOrderMark_accepted() throws Exception {
+        Path s = dir.resolve("bom.jsonl");
+        Files.write(s, "\uFEFF{\"id\":\"s1\",\"team\":\"t1\",\"group\":\"a < 20\",\"model\":{\"constant\":1}}\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CliRun r = CliRun.of(simulate(s, "--view", "hunter"));
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("{\"decisions\":[{\"id\":\"s1\",\"decision\":\"accepted\",\"reason\":null}]}\n");
+    }
+
+    @Test
     void simulate_negativeHunterRounds_exitsOne() throws Exception {
         Path s = subs("{\"id\":\"s1\",\"team\":\"t1\",\"group\":\"a < 20\",\"model\":{\"constant\":1}}");
         CliRun r = CliRun.of(simulate(s, "--hunter-rounds", "-1"));

@@ -218,6 +218,7 @@ public final class TrainingRun {
                 }
             }
         }
+        FeatureEncoder.checkValues(all, cols); // the whole file, before the split: NaN/inf spellings, |x| > 1e150
         FeatureEncoder enc = FeatureEncoder.fit(train, cols);
         DenseExamples tr = DenseExamples.of(enc.transform(train), trainY, k);
         DenseExamples te = DenseExamples.of(enc.transform(test), testY, k);
