@@ -154,7 +154,7 @@ public final class BountySimulateCommand implements Callable<Integer> {
                         if (d.reason() == Reason.INVALID_PREDICATE || d.reason() == Reason.INVALID_MODEL) {
                             // A malformed submission is rejected with its error; the run goes on.
                             for (String msg : (submissions + ":" + lines.get(i).line() + ": " + d.detail()).split("\n")) {
-                                err.println("rai4j: warning: " + msg);
+                                err.println("rai4j: warning: " + ConsoleText.escape(msg));
                             }
                         }
                         if ((i + 1) % 100 == 0) {
@@ -190,7 +190,7 @@ public final class BountySimulateCommand implements Callable<Integer> {
             }
             run.file(Path.of(json), text);
         }
-        run.out.append(BountyReport.text(r));
+        run.out.append(ConsoleText.escape(BountyReport.text(r))); // hunters' ids, teams and predicates: no terminal escapes
         run.finish(spec.commandLine().getOut(), err);
         return 0;
     }

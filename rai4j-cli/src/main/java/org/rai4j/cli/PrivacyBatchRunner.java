@@ -25,6 +25,9 @@ final class PrivacyBatchRunner {
 
             @Override
             public void progress(int done, int total, double rowsPerSecond) {
+                if (!Progress.enabled()) {
+                    return;
+                }
                 err.printf("rai4j: %d/%d rows (%.0f rows/s)%n", done, total, rowsPerSecond);
             }
         });

@@ -116,7 +116,7 @@ public final class PrivacyTrainCommand implements Callable<Integer> {
             @Override
             public void epoch(int e, int total) {
                 long now = System.nanoTime();
-                if (now - last[0] > 2_000_000_000L || e == total) {
+                if (Progress.enabled() && (now - last[0] > 2_000_000_000L || e == total)) {
                     last[0] = now;
                     err.printf("rai4j: SGD epoch %d/%d%n", e, total);
                 }
@@ -125,7 +125,7 @@ public final class PrivacyTrainCommand implements Callable<Integer> {
             @Override
             public void step(long s, long total) {
                 long now = System.nanoTime();
-                if (now - last[0] > 2_000_000_000L || s == total) {
+                if (Progress.enabled() && (now - last[0] > 2_000_000_000L || s == total)) {
                     last[0] = now;
                     err.printf("rai4j: DP-SGD step %d/%d%n", s, total);
                 }

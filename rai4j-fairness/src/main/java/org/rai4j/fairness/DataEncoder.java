@@ -61,6 +61,13 @@ public final class DataEncoder {
                 truth = binaryCodes(table, label, positive, negative, expected, problems);
                 predicted = binaryCodes(table, pred, positive, negative, expected, problems);
                 classes = negative == null ? List.of("(other)", positive) : List.of(negative, positive);
+                if (problems.isEmpty() && n > 0 && !occurs(positive, label) && !occurs(positive, pred)) {
+                    // Every row would be a negative: accuracy 1 everywhere, rates undefined — a silent wrong answer.
+                    problems.add(new org.rai4j.core.DataProblem(table.source(), 0, null, "the positive label '"
+                            + spec.positiveLabel() + "' never occurs in column '" + spec.label() + "' or column '"
+                            + spec.prediction() + "'; values seen: " + String.join(", ", seen(label, pred))
+                            + " (set --positive-label to one of them)"));
+                }
             }
             case MULTICLASS -> {
                 Set<String> all = new LinkedHashSet<>();
@@ -143,6 +150,35 @@ public final class DataEncoder {
             // not a number: compare as text
         }
         return v.strip();
+    }
+
+    private static boolean occurs(String canonicalValue, Column c) {
+        for (int i = 0; i < c.size(); i++) {
+            String v = c.text(i);
+            if (v != null && canonical(v).equals(canonicalValue)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The distinct canonical values of the columns, in first-seen order, at most five then "…". */
+    private static List<String> seen(Column a, Column b) {
+        Set<String> values = new LinkedHashSet<>();
+        for (Column c : List.of(a, b)) {
+            for (int i = 0; i < c.size() && values.size() <= 5; i++) {
+                String v = c.text(i);
+                if (v != null) {
+                    values.add("'" + canonical(v) + "'");
+                }
+            }
+        }
+        List<String> out = new ArrayList<>(values);
+        if (out.size() > 5) {
+            out = new ArrayList<>(out.subList(0, 5));
+            out.add("…");
+        }
+        return out;
     }
 
     private static String inferNegative(String positive, Column label, Column pred) {
