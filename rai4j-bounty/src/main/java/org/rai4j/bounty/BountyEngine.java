@@ -252,7 +252,7 @@ public final class BountyEngine {
         }
         if (!test.positive(trainDiff)) {
             return reject(s, Reason.NO_TRAIN_IMPROVEMENT, "on the group's " + trainSize + " training rows h is not better than "
-                    + "the current model (summed loss: current model " + fmt(trainLossF) + ", h " + fmt(trainLossH) + ")");
+                    + "the current model (loss " + fmt(trainDiff) + " lower)");
         }
         // 2. Quota.
         int used = teamQueries.getOrDefault(s.team(), 0);
