@@ -63,7 +63,13 @@ public final class CompareCommand implements Callable<Integer> {
         ComparisonSpec cs = compare.spec(confidence, bootstrap, seed, adjust);
         AuditResult base = AuditJsonReader.read(baseline);
         AuditResult cand = AuditJsonReader.read(candidate);
-        ComparisonResult r = LastMileComparison.compare(base, cand, cs);
+        ComparisonResult r;
+        if (base.spec().task() == org.rai4j.fairness.Task.SPEECH || cand.spec().task() == org.rai4j.fairness.Task.SPEECH) {
+            r = LastMileComparison.compare(base, AuditCommand.speechUnits(base, baseline), cand,
+                    AuditCommand.speechUnits(cand, candidate), org.rai4j.speech.SpeechAudit.metrics(), cs);
+        } else {
+            r = LastMileComparison.compare(base, cand, cs);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String b = baseline.getFileName().toString();

@@ -18,7 +18,9 @@ import org.rai4j.report.AtomicFiles;
 import org.rai4j.report.AuditJson;
 import org.rai4j.report.ConsoleReport;
 import org.rai4j.report.HtmlReport;
-import org.rai4j.speech.ConditionEffect;
+import org.rai4j.fairness.ComparisonResult;
+import org.rai4j.report.ComparisonJson;
+import org.rai4j.report.ComparisonReport;
 import org.rai4j.speech.SpeechAudit;
 
 /**
@@ -30,7 +32,16 @@ final class SpeechAuditRunner {
     private SpeechAuditRunner() {}
 
     /** Prints and writes {@code result}; returns the exit status (3 when a gate holds). */
-    static int emit(SpeechAudit.Result result, List<ConditionEffect> effects, String effectTitle, AuditOutput output,
+    static int emit(SpeechAudit.Result result, AuditOutput output, List<FailCondition> conditions, PrintWriter out,
+                    PrintWriter err) throws IOException {
+        return emit(result, null, null, output, conditions, out, err);
+    }
+
+    /**
+     * Prints and writes {@code result} and, for the demo, a last-mile comparison of one condition with
+     * clean speech ({@code effect}, rendered and written under {@code condition_effect} in the JSON).
+     */
+    static int emit(SpeechAudit.Result result, ComparisonResult effect, String[] effectSources, AuditOutput output,
                     List<FailCondition> conditions, PrintWriter out, PrintWriter err) throws IOException {
         AuditResult r = result.audit();
         List<String> shown = output.metrics.isEmpty() ? ConsoleReport.defaultMetrics(r) : output.metrics;
@@ -50,12 +61,12 @@ final class SpeechAuditRunner {
             CoverageCommand.render(result.coverage(), pw);
         }
         text.append(cov);
-        if (effects != null) {
-            text.append('\n').append(renderEffects(effects, effectTitle, r.spec().confidence()));
+        if (effect != null) {
+            text.append('\n').append(ComparisonReport.render(effect, effectSources[0], effectSources[1]));
         }
         boolean jsonToStdout = "-".equals(output.json);
         if (output.json != null) {
-            String json = json(result, effects);
+            String json = json(result, effect, effectSources);
             if (jsonToStdout) {
                 out.print(json);
             } else {
@@ -87,58 +98,23 @@ final class SpeechAuditRunner {
         return status;
     }
 
-    /** The audit JSON with {@code normalization}, {@code coverage} and (demo) {@code condition_effects} added. */
-    static String json(SpeechAudit.Result result, List<ConditionEffect> effects) {
+    /**
+     * The audit JSON with {@code normalization}, {@code coverage}, {@code resampling_units} (what
+     * {@code rai4j compare} resamples) and, for the demo, {@code condition_effect} (a rai4j.compare/1 document) added.
+     */
+    static String json(SpeechAudit.Result result, ComparisonResult effect, String[] effectSources) {
         ObjectNode tree = AuditJson.toTree(result.audit());
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         tree.set("normalization", mapper.valueToTree(result.normalizer().describe()));
         tree.set("coverage", mapper.valueToTree(CoverageCommand.toJson(result.coverage())));
-        if (effects != null) {
-            List<Map<String, Object>> list = new ArrayList<>();
-            for (ConditionEffect e : effects) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("group", e.group());
-                m.put("baseline_utterances", e.baselineUtterances());
-                m.put("target_utterances", e.targetUtterances());
-                m.put("baseline", SpeechJson.number(e.baseline()));
-                m.put("target", SpeechJson.number(e.target()));
-                m.put("effect", SpeechJson.number(e.effect()));
-                m.put("effect_interval", interval(e.effectInterval()));
-                m.put("differential", SpeechJson.number(e.differential()));
-                m.put("differential_interval", interval(e.differentialInterval()));
-                list.add(m);
-            }
-            tree.set("condition_effects", mapper.valueToTree(list));
+        tree.set("resampling_units", AuditJson.resamplingUnits(result.units()));
+        if (effect != null) {
+            tree.set("condition_effect", ComparisonJson.toTree(effect, effectSources[0], effectSources[1]));
         }
         try {
             return mapper.writeValueAsString(tree) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("could not render the speech audit as JSON", e);
         }
-    }
-
-    private static List<Double> interval(Interval i) {
-        return i == null ? null : List.of(i.lo(), i.hi());
-    }
-
-    /** A table of condition effects by group. */
-    static String renderEffects(List<ConditionEffect> effects, String title, double confidence) {
-        StringBuilder sb = new StringBuilder(title).append('\n');
-        int pct = (int) Math.round(confidence * 100);
-        sb.append(String.format(Locale.ROOT, "%-16s %7s %7s %26s %28s%n", "group", "base", "target",
-                "effect [" + pct + "% CI]", "differential [" + pct + "% CI]"));
-        for (ConditionEffect e : effects) {
-            String mark = e.differentialInterval() != null && e.differentialInterval().excludesZero()
-                    ? (e.differential() > 0 ? "  hurt more" : "  hurt less") : "";
-            sb.append(String.format(Locale.ROOT, "%-16s %7.3f %7.3f %26s %28s%s%n", e.group(), e.baseline(), e.target(),
-                    withCi(e.effect(), e.effectInterval()),
-                    e.group().equals(ConditionEffect.ALL) ? "" : withCi(e.differential(), e.differentialInterval()), mark));
-        }
-        return sb.toString();
-    }
-
-    private static String withCi(double v, Interval i) {
-        return i == null ? String.format(Locale.ROOT, "%+.3f", v)
-                : String.format(Locale.ROOT, "%+.3f [%+.3f, %+.3f]", v, i.lo(), i.hi());
     }
 }

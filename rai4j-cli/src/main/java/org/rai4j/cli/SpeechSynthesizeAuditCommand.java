@@ -102,7 +102,8 @@ final class SpeechSynthesizeAuditCommand implements Callable<Integer> {
     @Option(names = "--bootstrap", defaultValue = "1000", description = "Bootstrap replicates of the audit (default ${DEFAULT-VALUE}).")
     int bootstrap;
 
-    @Option(names = "--min-group-size", defaultValue = "30", description = "Minimum slice size of the audit (default ${DEFAULT-VALUE}).")
+    @Option(names = "--min-group-size", defaultValue = "2", description = "Minimum number of speakers per slice of the audit "
+            + "(it resamples whole speakers; default ${DEFAULT-VALUE}; slices with fewer than 10 speakers are FEW_CLUSTERS).")
     int minGroupSize;
 
     @Mixin
@@ -176,7 +177,7 @@ final class SpeechSynthesizeAuditCommand implements Callable<Integer> {
         }
         AuditOutput output = new AuditOutput();
         output.json = out.resolve("audit.json").toString();
-        return SpeechAuditRunner.emit(r, null, null, output, List.of(), spec.commandLine().getOut(), spec.commandLine().getErr());
+        return SpeechAuditRunner.emit(r, output, List.of(), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     private interface Parse<T> {
