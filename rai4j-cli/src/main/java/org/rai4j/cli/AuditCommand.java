@@ -143,8 +143,8 @@ public final class AuditCommand implements Callable<Integer> {
         if (base == null) {
             return SpeechAuditRunner.emit(r, output, conditions, out, err);
         }
-        ComparisonSpec cs = compare.spec(auditSpec.confidence(), ComparisonSpec.DEFAULT_BOOTSTRAP, auditSpec.seed(),
-                auditSpec.adjust());
+        ComparisonSpec cs = compare.speechSpec(auditSpec.confidence(), ComparisonSpec.DEFAULT_BOOTSTRAP, auditSpec.seed(),
+                auditSpec.adjust(), true);
         ComparisonResult cmp;
         try {
             cmp = LastMileComparison.compare(base, baseUnits, r.audit(), r.units(), org.rai4j.speech.SpeechAudit.metrics(), cs);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,7 +75,7 @@ class SpeechCommandsTest {
         Path out = dir.resolve("audit.json");
         CliRun r = CliRun.of("audit", "--task", "speech", "--data", csv.toString(), "--reference", "reference",
                 "--hypothesis", "hypothesis", "--group", "accent", "--group", "condition", "--cluster", "speaker",
-                "--bootstrap", "100", "--min-group-size", "5", "--json", out.toString());
+                "--bootstrap", "100", "--json", out.toString());
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("task speech").contains("accent=scottish, condition=hospital").contains("wer")
                 .contains("bootstrap: clusters:speaker").contains("accent \\ condition");
@@ -92,8 +93,75 @@ class SpeechCommandsTest {
         assertThat(j.at("/aggregates/wer").has("difference_between_groups")).isTrue();
         assertThat(j.get("normalization").size()).isEqualTo(3);
         assertThat(j.at("/coverage/cells").size()).isEqualTo(4);
-        assertThat(j.at("/coverage/summary/orders/1/score").asDouble()).isEqualTo(1.0);
+        // 9 rows per cell: THIN against the coverage's 30 rows (with --cluster, --min-group-size counts speakers)
+        assertThat(j.at("/coverage/summary/orders/1/score").asDouble()).isEqualTo(0.0);
         assertThat(j.at("/provenance/config/cluster").asText()).isEqualTo("speaker");
+        assertThat(j.at("/provenance/config/min_group_size").asText()).isEqualTo("2");
+        // 3 speakers per slice: FEW_CLUSTERS, with the jackknife t interval (t on 2 df), left out of gaps
+        JsonNode slice = null;
+        for (JsonNode g : j.get("groups")) {
+            if (g.at("/slice/accent").asText().equals("us") && !g.at("/slice").has("condition")) {
+                slice = g;
+            }
+        }
+        assertThat(slice).isNotNull();
+        assertThat(slice.get("status").asText()).isEqualTo("FEW_CLUSTERS");
+        assertThat(slice.at("/counts/clusters").asDouble()).isEqualTo(3);
+        assertThat(slice.at("/metrics/wer/ci").size()).isEqualTo(2);
+        assertThat(j.at("/aggregates/wer/excluded").toString()).contains("FEW_CLUSTERS (clusters=3 < 10)");
+        assertThat(j.at("/resampling_units/method").asText()).isEqualTo("clusters:speaker");
+        assertThat(j.at("/resampling_units/units").asInt()).isEqualTo(6);
+    }
+
+    /** The rows of the speech fixture with one condition. */
+    private Path speechCsv(String condition) throws Exception {
+        List<String> lines = Files.readAllLines(speechCsv());
+        StringBuilder sb = new StringBuilder(lines.get(0)).append('\n');
+        for (String l : lines.subList(1, lines.size())) {
+            if (l.split(",")[3].equals(condition)) {
+                sb.append(l).append('\n');
+            }
+        }
+        Path f = dir.resolve(condition + ".csv");
+        Files.writeString(f, sb.toString());
+        return f;
+    }
+
+    @Test
+    void compareAndAuditBaseline_speechAudits_changeAndDifferentialByAccentWithSpeakerClusters() throws Exception {
+        Path base = dir.resolve("clean.json");
+        Path cand = dir.resolve("hospital.json");
+        for (String[] c : new String[][] {{"clean", base.toString()}, {"hospital", cand.toString()}}) {
+            CliRun a = CliRun.of("audit", "--task", "speech", "--data", speechCsv(c[0]).toString(), "--reference", "reference",
+                    "--hypothesis", "hypothesis", "--group", "accent", "--cluster", "speaker", "--bootstrap", "100",
+                    "--json", c[1]);
+            assertThat(a.status()).as(a.err()).isZero();
+        }
+        CliRun r = CliRun.of("compare", "--baseline", base.toString(), "--candidate", cand.toString(), "--metric", "wer",
+                "--bootstrap", "200", "--json", "-");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode j = json(r.out());
+        assertThat(j.at("/task").asText()).isEqualTo("speech");
+        assertThat(r.err()).contains("whole speaker clusters drawn with replacement").contains("accent=scottish");
+        // every scottish hospital utterance has errors, 1 in 3 US ones: scottish changes more than the rest
+        JsonNode scottish = null;
+        for (JsonNode sl : j.get("slices")) {
+            if (sl.at("/slice/accent").asText().equals("scottish")) {
+                scottish = sl;
+            }
+        }
+        assertThat(scottish).isNotNull();
+        assertThat(scottish.at("/change/value").asDouble()).isGreaterThan(0.15)
+                .isCloseTo(scottish.at("/candidate/value").asDouble() - scottish.at("/baseline/value").asDouble(),
+                        org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(scottish.at("/differential/value").asDouble()).isGreaterThan(0.1);
+        CliRun inline = CliRun.of("audit", "--task", "speech", "--data", speechCsv("hospital").toString(), "--reference",
+                "reference", "--hypothesis", "hypothesis", "--group", "accent", "--cluster", "speaker", "--bootstrap", "100",
+                "--baseline", base.toString(), "--metric", "wer");
+        assertThat(inline.status()).as(inline.err()).isZero();
+        assertThat(inline.out()).contains("accent=scottish").contains("differential");
+        CliRun mixed = CliRun.of("compare", "--baseline", base.toString(), "--candidate", base.toString().replace("clean", "nope"));
+        assertThat(mixed.status()).isEqualTo(1);
     }
 
     @Test
@@ -132,9 +200,16 @@ class SpeechCommandsTest {
         assertThat(j.at("/summary/missing_cells").size()).isEqualTo(12 - 5);
         CliRun text = CliRun.of("coverage", "--data", f.toString(), "--dimension", "accent", "--dimension", "noise", "--min-count", "5");
         assertThat(text.out()).contains("1 THIN").contains("missing cells (1 of 6)").contains("accent=us, noise=hum");
-        CliRun undeclared = CliRun.of("coverage", "--data", f.toString(), "--dimension", "noise", "--levels", "noise=clean,babble");
-        assertThat(undeclared.status()).isEqualTo(1);
-        assertThat(undeclared.err()).contains("cov.csv:42: column 'noise': expected one of the declared levels clean, babble, got 'hum'");
+        CliRun undeclared = CliRun.of("coverage", "--data", f.toString(), "--dimension", "noise", "--levels",
+                "noise=clean,babble,car");
+        assertThat(undeclared.status()).as(undeclared.err()).isZero();
+        assertThat(undeclared.out()).contains("41 rows (1 excluded: extra level)")
+                .contains("extra levels of noise (observed, not declared; rows left out): hum (1 rows)")
+                .contains("noise=car");
+        JsonNode uj = json(CliRun.of("coverage", "--data", f.toString(), "--dimension", "noise", "--levels",
+                "noise=clean,babble,car", "--json", "-").out());
+        assertThat(uj.at("/summary/extra_levels/noise/hum").asLong()).isEqualTo(1);
+        assertThat(uj.at("/summary/rows_excluded_missing_value").asLong()).isZero();
     }
 
     @Test
@@ -147,7 +222,7 @@ class SpeechCommandsTest {
     @Test
     void demoSpeech_bundledData_jsonHasAuditCoverageAndHospitalEffects() throws Exception {
         Path out = dir.resolve("demo.json");
-        CliRun r = CliRun.of("demo", "speech", "--bootstrap", "50", "--json", out.toString());
+        CliRun r = CliRun.of("demo", "speech", "--bootstrap", "100", "--json", out.toString());
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("3024 utterances, 36 speakers (12 voices, 8 accents) × 7 conditions")
                 .contains("accent=scottish, condition=hospital").contains("Effect of 'hospital' vs 'clean' on WER");
