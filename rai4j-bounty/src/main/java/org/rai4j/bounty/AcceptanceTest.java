@@ -7,9 +7,8 @@ import java.math.RoundingMode;
 import java.util.Optional;
 
 /**
- * The holdout acceptance test of a submission (g, h) against the current model f (spec §1.2):
- * reject {@link Reason#EMPTY_GROUP} when |g ∩ S| = 0, {@link Reason#GROUP_TOO_SMALL} when
- * |g ∩ S| &lt; max(n_min, ⌈μ_min·n⌉), {@link Reason#NO_IMPROVEMENT} when E_f(g) − E_h(g) ≤ 0,
+ * The exact acceptance test of a submission (g, h) against the current model f (spec §1.2):
+ * on the holdout S, {@link Reason#HOLDOUT_GROUP_TOO_SMALL} when |g ∩ S| &lt; max(n_min, ⌈μ_min·n⌉) (or 0), {@link Reason#NO_IMPROVEMENT} when E_f(g) − E_h(g) ≤ 0,
  * {@link Reason#BELOW_ALPHA} when E_f(g) − E_h(g) &lt; α·n; accept otherwise. For 0-1 loss the error
  * counts are integers and α·n is computed exactly with {@link BigDecimal}, so the α boundary is exact
  * ({@code ≥}, as in amazon-science/bias-bounties {@code verify}); for squared loss sums are doubles
@@ -31,12 +30,23 @@ public record AcceptanceTest(BountyConfig config, Loss loss) {
         return Math.max(config.minGroupSize(), byMass);
     }
 
-    /** The size checks alone: empty or too small. */
+    /** The holdout size check alone: {@link Reason#HOLDOUT_GROUP_TOO_SMALL} when empty or too small. */
     public Optional<Reason> checkSize(long n, long groupRows) {
+        if (groupRows == 0 || groupRows < minimumRows(n)) {
+            return Optional.of(Reason.HOLDOUT_GROUP_TOO_SMALL);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The same size rule on the public training split of {@code nTrain} rows: {@link Reason#EMPTY_GROUP}
+     * or {@link Reason#GROUP_TOO_SMALL} (both public).
+     */
+    public Optional<Reason> checkPublicSize(long nTrain, long groupRows) {
         if (groupRows == 0) {
             return Optional.of(Reason.EMPTY_GROUP);
         }
-        if (groupRows < minimumRows(n)) {
+        if (groupRows < minimumRows(nTrain)) {
             return Optional.of(Reason.GROUP_TOO_SMALL);
         }
         return Optional.empty();

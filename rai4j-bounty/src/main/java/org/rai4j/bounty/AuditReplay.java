@@ -54,7 +54,8 @@ public final class AuditReplay {
         BountyConfig config = new BountyConfig(new BigDecimal((String) genesis.get("alpha")),
                 new BigDecimal((String) genesis.get("repair_alpha")),
                 ((BigDecimal) genesis.get("min_group_size")).intValueExact(),
-                new BigDecimal((String) genesis.get("min_group_mass")));
+                new BigDecimal((String) genesis.get("min_group_mass")),
+                integer(genesis.get("team_budget"), "team_budget"), integer(genesis.get("global_budget"), "global_budget"));
         ModelSpec base = spec(object(genesis.get("base"), 1));
         AuditLog log = AuditLog.inMemory();
         BountyEngine engine = new BountyEngine(holdout, train, artifacts, base, config, guard, log);
@@ -92,6 +93,7 @@ public final class AuditReplay {
     private static HoldoutGuard guard(Map<String, Object> g, LaplaceNoise noise) {
         String name = (String) g.get("guard");
         return switch (name) {
+            case "spending" -> new AlphaSpendingGuard(Double.parseDouble((String) g.get("delta")));
             case "threshold" -> new ThresholdGuard();
             case "significance" -> new SignificanceGuard(Double.parseDouble((String) g.get("z")));
             case "thresholdout" -> new Thresholdout(Double.parseDouble((String) g.get("threshold")),
@@ -116,6 +118,13 @@ public final class AuditReplay {
             throw new IllegalArgumentException("audit log line " + line + ": expected a JSON object");
         }
         return (Map<String, Object>) o;
+    }
+
+    private static int integer(Object o, String field) {
+        if (!(o instanceof BigDecimal b)) {
+            throw new IllegalArgumentException("audit log line 1: expected a number in field '" + field + "'");
+        }
+        return b.intValueExact();
     }
 
     private static List<Double> numbers(Object o) {

@@ -56,6 +56,8 @@ public final class BountyEngine {
     private final double initialLoss;
     private final List<Tracked> groups = new ArrayList<>();
     private long queries;
+    private long submissions;
+    private final Map<String, Integer> teamQueries = new java.util.HashMap<>();
     private long accepted;
     private long repairs;
     private double[] trainCurrent;
@@ -82,7 +84,7 @@ public final class BountyEngine {
      * Starts a bounty.
      *
      * @param holdout   the private holdout S (labels included)
-     * @param train     the public training split (needed by {@link Thresholdout}), or null
+     * @param train     the public training split, with labels: every public check runs on it (never on the holdout)
      * @param artifacts resolves specs against the bounty's schema and task
      * @param base      the base model f0
      * @param config    α, α_r, minimum group size and mass
@@ -95,22 +97,20 @@ public final class BountyEngine {
     public BountyEngine(Table holdout, Table train, Artifacts artifacts, ModelSpec base, BountyConfig config,
                         HoldoutGuard guard, AuditLog log) throws DataFileException, PredicateException, ModelException {
         this.holdout = Preconditions.checkNotNull(holdout, "holdout");
-        this.train = train;
+        this.train = Preconditions.checkNotNull(train, "train (the public training split; every public check runs on it)");
         this.artifacts = Preconditions.checkNotNull(artifacts, "artifacts");
         this.task = artifacts.task();
         this.config = Preconditions.checkNotNull(config, "config");
         this.guard = Preconditions.checkNotNull(guard, "guard");
         this.log = Preconditions.checkNotNull(log, "log");
-        Preconditions.checkArgument(!guard.needsTrainStatistic() || train != null,
-                "the " + guard.name() + " guard needs the public training split");
         this.test = new AcceptanceTest(config, task.loss());
         this.n = holdout.rowCount();
         this.y = task.labels(holdout);
-        this.yTrain = train == null ? null : task.labels(train);
+        this.yTrain = task.labels(train);
         Predictor f0 = artifacts.model(base);
         this.pdl = new PointerDecisionList(f0);
         this.holdoutEval = new TableEvaluations(holdout);
-        this.trainEval = train == null ? null : new TableEvaluations(train);
+        this.trainEval = new TableEvaluations(train);
         this.current = pdl.predict(0, holdoutEval);
         for (int i = 0; i < n; i++) {
             if (!task.isValidPrediction(current[i])) {
@@ -136,74 +136,158 @@ public final class BountyEngine {
     // ---------------------------------------------------------------- submissions
 
     /**
-     * Verifies one submission and, when it passes, updates and repairs the model.
+     * Verifies one submission and, when it passes, updates and repairs the model. In order:
+     * <ol>
+     *   <li>public checks, on the submission and the public training split only: the predicates parse and
+     *       fit the schema ({@link Reason#INVALID_PREDICATE}), the artefacts load and run
+     *       ({@link Reason#INVALID_MODEL}), the group does not single out individuals
+     *       ({@link Reason#IDENTIFIER_LIKE}), has enough training rows ({@link Reason#EMPTY_GROUP},
+     *       {@link Reason#GROUP_TOO_SMALL}), h differs from the current model on at least ⌈α·n_train⌉ of them
+     *       ({@link Reason#NO_DIFFERENCE}) and is better there ({@link Reason#NO_TRAIN_IMPROVEMENT});</li>
+     *   <li>quota: the team's and the bounty's holdout-query budgets ({@link Reason#TEAM_BUDGET_EXHAUSTED},
+     *       {@link Reason#BUDGET_EXHAUSTED});</li>
+     *   <li>one holdout query, decided by the {@link HoldoutGuard} (which sees the exact test's verdict).</li>
+     * </ol>
+     * Only the third step reads the holdout, and only its accept/reject bit may be released to hunters
+     * ({@link HunterDecision#of(Decision)}). A malformed submission is a rejection, not an exception.
      *
-     * @throws PredicateException when a predicate in the submission does not parse or fit the schema
-     *                            (the submission is not logged; the caller decides what a malformed
-     *                            submission means)
-     * @throws DataFileException  when the holdout lacks a column the group or model needs
+     * @throws DataFileException when the holdout lacks a column the group or model needs
      */
-    public Decision submit(Submission s) throws PredicateException, DataFileException {
+    public Decision submit(Submission s) throws DataFileException {
+        Preconditions.checkNotNull(s, "submission");
         Map<String, String> guardBefore = guard.state();
-        Group g;
-        Predictor h;
-        String invalid = null;
+        long queriesBefore = queries;
+        submissions++;
+        Group g = null;
+        Predictor h = null;
+        Decision d = null;
         try {
             g = artifacts.group(s.group());
+        } catch (PredicateException e) {
+            d = reject(s, Reason.INVALID_PREDICATE, "field 'group': " + e.getMessage());
         } catch (ModelException e) {
-            g = null;
-            invalid = "group: " + e.getMessage();
+            d = reject(s, Reason.INVALID_MODEL, "field 'group': " + e.getMessage());
         }
-        try {
-            h = artifacts.model(s.model());
-        } catch (ModelException e) {
-            h = null;
-            invalid = invalid == null ? "model: " + e.getMessage() : invalid;
+        if (d == null) {
+            try {
+                h = artifacts.model(s.model());
+            } catch (PredicateException e) {
+                d = reject(s, Reason.INVALID_PREDICATE, "field 'model': " + e.getMessage());
+            } catch (ModelException e) {
+                d = reject(s, Reason.INVALID_MODEL, "field 'model': " + e.getMessage());
+            }
         }
-        queries++;
-        Decision d = decide(s, g, h, invalid);
-        logDecision(s, g, h, guardBefore, d);
+        if (d == null) {
+            d = decide(s, g, h);
+        }
+        logDecision(s, g, h, guardBefore, d, queries > queriesBefore ? queries : 0);
         return d;
     }
 
-    private Decision reject(Submission s, Reason reason, String detail, long size, double lossF, double lossH) {
+    /** A rejection decided without reading the holdout. */
+    private Decision reject(Submission s, Reason reason, String detail) {
+        return new Decision(s.id(), s.team(), false, reason, detail, -1, Double.NaN, Double.NaN, Double.NaN, totalLoss / n,
+                List.of(), pdl.latestVersion());
+    }
+
+    /** A rejection decided on the holdout (operator reason; hunters see one bit). */
+    private Decision rejectOnHoldout(Submission s, Reason reason, String detail, long size, double lossF, double lossH) {
         double diff = Double.isNaN(lossF) ? Double.NaN : lossF - lossH;
         return new Decision(s.id(), s.team(), false, reason, detail, size, size < 0 ? Double.NaN : (double) size / n,
                 diff, diff / n, totalLoss / n, List.of(), pdl.latestVersion());
     }
 
-    private Decision decide(Submission s, Group g, Predictor h, String invalid) throws DataFileException {
+    private Decision decide(Submission s, Group g, Predictor h) throws DataFileException {
+        // 1. Public checks: the public training split only.
+        int nTrain = train.rowCount();
+        long minRows = test.minimumRows(nTrain);
+        RowMask tm;
+        try {
+            tm = trainEval.members(g);
+        } catch (ModelException e) {
+            return reject(s, Reason.INVALID_MODEL, "field 'group': " + e.getMessage());
+        }
+        long trainSize = tm.cardinality();
+        Optional<Reason> publicSize = test.checkPublicSize(nTrain, trainSize);
+        if (publicSize.isPresent()) {
+            return reject(s, publicSize.get(), "the group has " + trainSize + " of the " + nTrain + " training rows; at least "
+                    + minRows + " are needed");
+        }
+        if (g instanceof GroupPredicate gp) {
+            String why = gp.identifierLike(train, (int) Math.min(Integer.MAX_VALUE, minRows));
+            if (why != null) {
+                return reject(s, Reason.IDENTIFIER_LIKE, "field 'group': " + why);
+            }
+        }
+        double[] thp;
+        double[] fTrain;
+        try {
+            thp = trainEval.predictions(h);
+            fTrain = trainCurrent();
+        } catch (ModelException e) {
+            return reject(s, Reason.INVALID_MODEL, "field 'model': " + e.getMessage());
+        }
+        long differ = 0;
+        double trainDiff = 0;
+        for (int i = tm.nextSetBit(0); i >= 0; i = tm.nextSetBit(i + 1)) {
+            if (!task.isValidPrediction(thp[i])) {
+                return reject(s, Reason.INVALID_MODEL, "field 'model': predicted " + thp[i] + " at " + train.source() + ":"
+                        + train.line(i) + "; expected " + validRange());
+            }
+            if (thp[i] != fTrain[i]) {
+                differ++;
+            }
+            trainDiff += task.loss().of(fTrain[i], yTrain[i]) - task.loss().of(thp[i], yTrain[i]);
+        }
+        // With 0-1 loss each differing row changes the error count by at most 1, so fewer than α·n differing
+        // rows cannot add up to an improvement of α; squared loss has no such cap, so one row suffices.
+        long minDiffer = task.loss() != Loss.ZERO_ONE ? 1 : Math.max(1, config.alpha().multiply(java.math.BigDecimal.valueOf(nTrain))
+                .setScale(0, java.math.RoundingMode.CEILING).longValueExact());
+        if (differ < minDiffer) {
+            return reject(s, Reason.NO_DIFFERENCE, "h differs from the current model on " + differ + " of the group's "
+                    + trainSize + " training rows; at least " + minDiffer + " are needed");
+        }
+        if (!test.positive(trainDiff)) {
+            return reject(s, Reason.NO_TRAIN_IMPROVEMENT, "on the group's " + trainSize + " training rows h is not better than "
+                    + "the current model (loss " + fmt(trainDiff) + " lower)");
+        }
+        // 2. Quota.
+        int used = teamQueries.getOrDefault(s.team(), 0);
+        if (used >= config.teamBudget()) {
+            return reject(s, Reason.TEAM_BUDGET_EXHAUSTED, "team '" + s.team() + "' has used its " + config.teamBudget()
+                    + " holdout queries");
+        }
+        if (queries >= config.globalBudget()) {
+            return reject(s, Reason.BUDGET_EXHAUSTED, "the bounty has used its " + config.globalBudget()
+                    + " holdout queries; rotate the holdout");
+        }
         Optional<Reason> refused = guard.beforeQuery();
         if (refused.isPresent()) {
-            return reject(s, refused.get(), "the holdout guard's budget is spent; rotate the holdout", -1, Double.NaN, Double.NaN);
+            return reject(s, refused.get(), "the holdout guard's budget is spent; rotate the holdout");
         }
-        if (invalid != null) {
-            return reject(s, Reason.INVALID_MODEL, invalid, -1, Double.NaN, Double.NaN);
-        }
+        // 3. One holdout query, decided by the guard.
+        queries++;
+        teamQueries.merge(s.team(), 1, Integer::sum);
         RowMask members;
         try {
             members = holdoutEval.members(g);
         } catch (ModelException e) {
-            return reject(s, Reason.INVALID_MODEL, "group: " + e.getMessage(), -1, Double.NaN, Double.NaN);
+            return rejectOnHoldout(s, Reason.HOLDOUT_INVALID_PREDICTION, "group: " + e.getMessage(), -1, Double.NaN, Double.NaN);
         }
         long size = members.cardinality();
-        Optional<Reason> sizeCheck = test.checkSize(n, size);
-        if (sizeCheck.isPresent()) {
-            return reject(s, sizeCheck.get(), null, size, Double.NaN, Double.NaN);
-        }
         double[] hp;
         try {
             hp = holdoutEval.predictions(h);
         } catch (ModelException e) {
-            return reject(s, Reason.INVALID_MODEL, "model: " + e.getMessage(), size, Double.NaN, Double.NaN);
+            return rejectOnHoldout(s, Reason.HOLDOUT_INVALID_PREDICTION, "model: " + e.getMessage(), size, Double.NaN, Double.NaN);
         }
         double lossF = 0;
         double lossH = 0;
         double sumSq = 0;
         for (int i = members.nextSetBit(0); i >= 0; i = members.nextSetBit(i + 1)) {
             if (!task.isValidPrediction(hp[i])) {
-                return reject(s, Reason.INVALID_MODEL, "model: predicted " + hp[i] + " at " + holdout.source() + " row "
-                        + (i + 1) + "; expected " + validRange(), size, Double.NaN, Double.NaN);
+                return rejectOnHoldout(s, Reason.HOLDOUT_INVALID_PREDICTION, "model: predicted " + hp[i] + " at "
+                        + holdout.source() + " row " + (i + 1) + "; expected " + validRange(), size, Double.NaN, Double.NaN);
             }
             double lh = task.loss().of(hp[i], y[i]);
             lossF += rowLoss[i];
@@ -212,39 +296,31 @@ public final class BountyEngine {
             sumSq += phi * phi;
         }
         Optional<Reason> exact = test.check(n, size, lossF, lossH);
+        GuardQuery q = new GuardQuery(n, lossF - lossH, sumSq, trainDiff / nTrain, config.alpha(), exact.orElse(null), queries);
+        Optional<Reason> verdict = guard.decide(q);
+        if (verdict.isPresent()) {
+            return rejectOnHoldout(s, verdict.get(), null, size, lossF, lossH);
+        }
         if (exact.isPresent()) {
-            return reject(s, exact.get(), null, size, lossF, lossH);
-        }
-        double trainW = Double.NaN;
-        if (guard.needsTrainStatistic()) {
-            trainW = trainImprovement(g, h);
-        }
-        Optional<Reason> veto = guard.review(new GuardQuery(n, lossF - lossH, sumSq, trainW, config.alpha()));
-        if (veto.isPresent()) {
-            return reject(s, veto.get(), null, size, lossF, lossH);
+            throw new IllegalStateException("the " + guard.name() + " guard accepted a submission that fails the exact test ("
+                    + exact.get() + "); a guard may only make acceptance stricter");
         }
         List<Repair> made = update(s.id(), g, h, members, hp);
         return new Decision(s.id(), s.team(), true, null, null, size, (double) size / n, lossF - lossH,
                 (lossF - lossH) / n, totalLoss / n, made, pdl.latestVersion());
     }
 
-    /** W of (g, h) over the current model on the public training split. */
-    private double trainImprovement(Group g, Predictor h) throws DataFileException {
-        try {
-            if (trainCurrentVersion != pdl.latestVersion()) {
-                trainCurrent = pdl.predict(pdl.latestVersion(), trainEval);
-                trainCurrentVersion = pdl.latestVersion();
-            }
-            RowMask m = trainEval.members(g);
-            double[] hp = trainEval.predictions(h);
-            double diff = 0;
-            for (int i = m.nextSetBit(0); i >= 0; i = m.nextSetBit(i + 1)) {
-                diff += task.loss().of(trainCurrent[i], yTrain[i]) - task.loss().of(hp[i], yTrain[i]);
-            }
-            return diff / train.rowCount();
-        } catch (ModelException e) {
-            return Double.NEGATIVE_INFINITY; // cannot run on the public split: the guard will not accept it
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** The current model's predictions on the public training split (recomputed once per version). */
+    private double[] trainCurrent() throws DataFileException, ModelException {
+        if (trainCurrentVersion != pdl.latestVersion()) {
+            trainCurrent = pdl.predict(pdl.latestVersion(), trainEval);
+            trainCurrentVersion = pdl.latestVersion();
         }
+        return trainCurrent;
     }
 
     // ---------------------------------------------------------------- update with repair
@@ -375,9 +451,22 @@ public final class BountyEngine {
      */
     public record GroupStatus(String owner, String group, long size, double loss, double best, int bestNode) {}
 
-    /** Counts for the adaptivity bound. */
+    /**
+     * Counts for the adaptivity bound: m counts the queries that reached the holdout (each released one
+     * accept/reject bit); submissions rejected on public data or on quota released nothing about it.
+     */
     public Transcript transcript() {
         return new Transcript(n, queries, accepted, repairs, groups.size(), pdl.latestVersion() + 1);
+    }
+
+    /** Submissions received so far (holdout queries or not). */
+    public long submissionCount() {
+        return submissions;
+    }
+
+    /** Holdout queries made so far for {@code team}. */
+    public int teamQueries(String team) {
+        return teamQueries.getOrDefault(team, 0);
     }
 
     /** Accepted updates so far. */
@@ -454,11 +543,14 @@ public final class BountyEngine {
         e.put("repair_alpha", config.repairAlpha().toPlainString());
         e.put("min_group_size", config.minGroupSize());
         e.put("min_group_mass", config.minGroupMass().toPlainString());
+        e.put("team_budget", config.teamBudget());
+        e.put("global_budget", config.globalBudget());
         e.put("guard", new LinkedHashMap<>(guard.state()));
         e.put("noise", guard.drainNoise());
         e.put("holdout_sha256", holdout.sha256() != null ? holdout.sha256() : predictionHash(y));
         e.put("holdout_rows", n);
-        e.put("train_sha256", train == null ? null : train.sha256());
+        e.put("train_sha256", train.sha256() != null ? train.sha256() : predictionHash(yTrain));
+        e.put("train_rows", train.rowCount());
         e.put("schema_sha256", artifacts.schema().fingerprint());
         e.put("base", specMap(base, f0.sha256()));
         e.put("nodes", List.of(describe(pdl.nodes().get(0))));
@@ -467,7 +559,7 @@ public final class BountyEngine {
         log.append(e);
     }
 
-    private void logDecision(Submission s, Group g, Predictor h, Map<String, String> guardBefore, Decision d) {
+    private void logDecision(Submission s, Group g, Predictor h, Map<String, String> guardBefore, Decision d, long holdoutQuery) {
         Map<String, Object> sub = new LinkedHashMap<>();
         sub.put("id", s.id());
         sub.put("team", s.team());
@@ -484,6 +576,9 @@ public final class BountyEngine {
         inputs.put("repair_alpha", config.repairAlpha().toPlainString());
         inputs.put("min_group_size", config.minGroupSize());
         inputs.put("min_group_mass", config.minGroupMass().toPlainString());
+        inputs.put("team_budget", config.teamBudget());
+        inputs.put("global_budget", config.globalBudget());
+        inputs.put("holdout_query", holdoutQuery == 0 ? null : holdoutQuery);
         inputs.put("guard_before", new LinkedHashMap<>(guardBefore));
         inputs.put("noise", guard.drainNoise());
         inputs.put("version_before", d.accepted() ? pdl.latestVersion() - 1 - d.repairs().size() : d.version());
@@ -506,7 +601,7 @@ public final class BountyEngine {
         }
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("type", "decision");
-        e.put("seq", queries);
+        e.put("seq", submissions);
         e.put("submission", sub);
         e.put("inputs", inputs);
         e.put("result", dec);

@@ -79,6 +79,14 @@ public final class GroupPredicate implements Group {
         return root.eval(PredicateColumns.bind(table, schema, columns));
     }
 
+    /**
+     * The first part of this predicate that singles out individuals on the public training split
+     * ({@link IdentifierCheck}), described for the hunter, or null when there is none.
+     */
+    String identifierLike(Table train, int minRows) throws DataFileException {
+        return IdentifierCheck.find(root, train, PredicateColumns.bind(train, schema, columns), minRows);
+    }
+
     @Override
     public String toString() {
         return text;

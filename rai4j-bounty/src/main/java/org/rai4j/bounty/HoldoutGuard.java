@@ -5,25 +5,31 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A policy protecting the holdout from adaptive overfitting (spec §2). Consulted for every
- * submission: {@link #beforeQuery()} may refuse to touch the holdout at all (budget spent), and
- * {@link #review(GuardQuery)} may veto a submission that passed the exact acceptance test. The guard
- * can only make acceptance stricter, so the engine's invariants (each accept lowers the holdout error
- * by ≥ α) hold under every policy. Implementations: {@link ThresholdGuard} (the exact test alone),
- * {@link SignificanceGuard} (paired one-sided gate), {@link Thresholdout} (reusable holdout). Not
- * thread-safe (guards are stateful).
+ * The policy that turns the holdout into the one bit a hunter learns per query (spec §2; issue 9
+ * item 4). Every submission that passes the public checks reaches {@link #decide(GuardQuery)} — the
+ * guard decides, whatever the exact test says, so guards with a budget spend it on every query and
+ * gates see every query in order. A guard may accept only when the exact test passed
+ * ({@link GuardQuery#exactPasses()}); the engine enforces it, so every accepted update lowers the
+ * holdout error by ≥ α under every policy. The reason returned for a rejection is for the operator
+ * only; hunters see {@link HunterReason#NOT_ACCEPTED}.
+ * Implementations: {@link AlphaSpendingGuard} (the default), {@link ThresholdGuard} (the exact test
+ * alone), {@link SignificanceGuard} (fixed paired one-sided gate), {@link Thresholdout} (reusable
+ * holdout). Not thread-safe (guards are stateful).
  */
 public interface HoldoutGuard {
-    /** Short name for logs: {@code threshold}, {@code significance}, {@code thresholdout}. */
+    /** Short name for logs: {@code spending}, {@code threshold}, {@code significance}, {@code thresholdout}. */
     String name();
 
-    /** A reason to refuse the submission before the holdout is read, or empty. */
+    /** A reason to refuse before the holdout is read (the guard's own budget is spent), or empty. */
     default Optional<Reason> beforeQuery() {
         return Optional.empty();
     }
 
-    /** A veto (with its reason) for a submission that passed the exact test, or empty to accept. */
-    Optional<Reason> review(GuardQuery query);
+    /**
+     * The decision on one holdout query: empty to accept (allowed only when the exact test passed),
+     * otherwise the operator-only reason.
+     */
+    Optional<Reason> decide(GuardQuery query);
 
     /** True when {@link GuardQuery#trainImprovement()} must be supplied. */
     default boolean needsTrainStatistic() {

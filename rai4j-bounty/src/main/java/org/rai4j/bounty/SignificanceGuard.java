@@ -9,7 +9,9 @@ import java.util.Optional;
  * The paired one-sided significance gate (spec §2.6 item 3; the Ladder's parameter-free variant
  * uses the same statistic): with φ_i = g(x_i)(ℓ(f(x_i), y_i) − ℓ(h(x_i), y_i)) over all n holdout rows,
  * Ŵ = mean φ and ŝ their sample standard deviation, accept only if Ŵ − z·ŝ/√n ≥ α
- * ({@link Reason#NOT_SIGNIFICANT} otherwise). z = 1.645 is a one-sided 95% gate. Stateless.
+ * ({@link Reason#NOT_SIGNIFICANT} otherwise), and the exact test. z = 1.645 is a one-sided 95% gate per
+ * query: with many queries on one holdout, noise gets through ({@link AlphaSpendingGuard} spends the
+ * level over the queries instead). Stateless.
  *
  * @param z the critical value (&gt; 0)
  */
@@ -30,6 +32,11 @@ public record SignificanceGuard(double z) implements HoldoutGuard {
 
     /** Ŵ − z·ŝ/√n. */
     public double lowerBound(GuardQuery q) {
+        return lowerBound(q, z);
+    }
+
+    /** Ŵ − z·ŝ/√n for a given z. */
+    static double lowerBound(GuardQuery q, double z) {
         double n = q.n();
         double mean = q.sumPhi() / n;
         double var = n > 1 ? Math.max(0, (q.sumPhiSquared() - n * mean * mean) / (n - 1)) : 0;
@@ -37,7 +44,10 @@ public record SignificanceGuard(double z) implements HoldoutGuard {
     }
 
     @Override
-    public Optional<Reason> review(GuardQuery q) {
+    public Optional<Reason> decide(GuardQuery q) {
+        if (!q.exactPasses()) {
+            return Optional.of(q.exactReason());
+        }
         return lowerBound(q) >= q.alpha().doubleValue() ? Optional.empty() : Optional.of(Reason.NOT_SIGNIFICANT);
     }
 

@@ -16,10 +16,11 @@ import java.util.Optional;
  * per query: if budget &lt; 1 → BUDGET_EXHAUSTED
  *   if |W_holdout − W_train| &gt; T̂ + Lap(4σ):  answer = W_holdout + Lap(σ); budget −= 1; T̂ = T + Lap(2σ)
  *   else answer = W_train
- * accept iff answer ≥ α   (else NOT_SIGNIFICANT)
+ * accept iff answer ≥ α and the exact test passed   (else NOT_SIGNIFICANT, or the exact test's reason)
  * </pre>
- * It is consulted after the exact holdout test passed, so an accepted update still lowers the holdout
- * error by ≥ α. Noise comes from an injected {@link LaplaceNoise}: secure in production, seeded in the
+ * It decides every query that reaches the holdout (the answer, and so the budget, is computed before
+ * the exact test is looked at); requiring the exact test too keeps every accepted update lowering the
+ * holdout error by ≥ α. Noise comes from an injected {@link LaplaceNoise}: secure in production, seeded in the
  * explicitly named test mode; every draw is reported through {@link #drainNoise()} so the audit log can
  * replay it. Not thread-safe.
  */
@@ -74,7 +75,7 @@ public final class Thresholdout implements HoldoutGuard {
     }
 
     @Override
-    public Optional<Reason> review(GuardQuery q) {
+    public Optional<Reason> decide(GuardQuery q) {
         Preconditions.checkArgument(!Double.isNaN(q.trainImprovement()), "Thresholdout needs the training-split statistic");
         if (budget < 1) {
             return Optional.of(Reason.BUDGET_EXHAUSTED);
@@ -88,7 +89,10 @@ public final class Thresholdout implements HoldoutGuard {
         } else {
             answer = q.trainImprovement();
         }
-        return answer >= q.alpha().doubleValue() ? Optional.empty() : Optional.of(Reason.NOT_SIGNIFICANT);
+        if (answer < q.alpha().doubleValue()) {
+            return Optional.of(Reason.NOT_SIGNIFICANT);
+        }
+        return Optional.ofNullable(q.exactReason());
     }
 
     @Override

@@ -79,7 +79,7 @@ class BountyEnginePropertyTest {
         String repairAlpha = List.of("0", "0", "0.002", "0.01").get(r.nextInt(4));
         BountyConfig cfg = new BountyConfig(new BigDecimal(alpha), new BigDecimal(repairAlpha), 1 + r.nextInt(10), BigDecimal.ZERO);
         Artifacts artifacts = new Artifacts(schema, task, OnnxLimits.DEFAULT);
-        BountyEngine e = new BountyEngine(holdout, null, artifacts, new ModelSpec.Constant(regression ? "1" : "0"), cfg,
+        BountyEngine e = new BountyEngine(holdout, holdout, artifacts, new ModelSpec.Constant(regression ? "1" : "0"), cfg,
                 new ThresholdGuard(), AuditLog.inMemory());
         int n = holdout.rowCount();
         double[] y = task.labels(holdout);

@@ -33,12 +33,13 @@ final class Fixtures {
     }
 
     static BountyEngine engine(Table holdout, Table train, BountyConfig config, HoldoutGuard guard, AuditLog log) throws Exception {
-        return new BountyEngine(holdout, train, artifacts(train != null ? train : holdout), new ModelSpec.Constant("0"),
+        return new BountyEngine(holdout, train, artifacts(train), new ModelSpec.Constant("0"),
                 config, guard, log);
     }
 
+    /** An engine whose public training split is the holdout itself (tests of the decision rules; never do this in a bounty). */
     static BountyEngine engine(Table holdout, BountyConfig config) throws Exception {
-        return engine(holdout, null, config, new ThresholdGuard(), AuditLog.inMemory());
+        return engine(holdout, holdout, config, new ThresholdGuard(), AuditLog.inMemory());
     }
 
     static Submission sub(String id, String group, ModelSpec model) {

@@ -19,32 +19,32 @@ class HoldoutGuardTest {
         SignificanceGuard g = SignificanceGuard.oneSided95();
         assertThat(g.lowerBound(q)).isCloseTo(0.03 - 1.645 * Math.sqrt((3 - 100 * 0.0009) / 99) / 10, within(1e-15));
         assertThat(g.lowerBound(q)).isCloseTo(0.001797, within(1e-6));
-        assertThat(g.review(q)).contains(Reason.NOT_SIGNIFICANT);
+        assertThat(g.decide(q)).contains(Reason.NOT_SIGNIFICANT);
     }
 
     @Test
     void significance_largeClearImprovement_passes() {
         // n = 10 000, φ = 1 on 1 000 rows: mean 0.1, s = sqrt((1000 − 100)/9999) = 0.30002, bound = 0.1 − 0.004935 ≥ 0.01.
-        assertThat(SignificanceGuard.oneSided95().review(new GuardQuery(10_000, 1000, 1000, Double.NaN, ALPHA))).isEmpty();
+        assertThat(SignificanceGuard.oneSided95().decide(new GuardQuery(10_000, 1000, 1000, Double.NaN, ALPHA))).isEmpty();
     }
 
     @Test
     void thresholdout_trainAndHoldoutAgree_answersWithTrainValue() {
         Thresholdout t = new Thresholdout(0.05, 0.001, 3, scale -> 0.0);
         // |0.02 − 0.008| = 0.012 ≤ T: the answer is the train value 0.008 < α, so vetoed; no budget spent.
-        assertThat(t.review(new GuardQuery(100, 2, 2, 0.008, ALPHA))).contains(Reason.NOT_SIGNIFICANT);
+        assertThat(t.decide(new GuardQuery(100, 2, 2, 0.008, ALPHA))).contains(Reason.NOT_SIGNIFICANT);
         assertThat(t.budget()).isEqualTo(3);
         // |0.02 − 0.015| ≤ T: train value 0.015 ≥ α passes.
-        assertThat(t.review(new GuardQuery(100, 2, 2, 0.015, ALPHA))).isEmpty();
+        assertThat(t.decide(new GuardQuery(100, 2, 2, 0.015, ALPHA))).isEmpty();
     }
 
     @Test
     void thresholdout_overfitOnTrain_answersHoldoutAndSpendsBudget() {
         Thresholdout t = new Thresholdout(0.05, 0.001, 2, scale -> 0.0);
         // train 0.30 vs holdout 0.005: differ by > T → answer = holdout 0.005 < α → vetoed, budget 2 → 1.
-        assertThat(t.review(new GuardQuery(1000, 5, 5, 0.30, ALPHA))).contains(Reason.NOT_SIGNIFICANT);
+        assertThat(t.decide(new GuardQuery(1000, 5, 5, 0.30, ALPHA))).contains(Reason.NOT_SIGNIFICANT);
         assertThat(t.budget()).isEqualTo(1);
-        assertThat(t.review(new GuardQuery(1000, 5, 5, 0.30, ALPHA))).contains(Reason.NOT_SIGNIFICANT);
+        assertThat(t.decide(new GuardQuery(1000, 5, 5, 0.30, ALPHA))).contains(Reason.NOT_SIGNIFICANT);
         assertThat(t.budget()).isZero();
         assertThat(t.beforeQuery()).contains(Reason.BUDGET_EXHAUSTED);
     }
@@ -57,7 +57,7 @@ class HoldoutGuardTest {
         assertThat(initialA).hasSize(1).isEqualTo(b.drainNoise());
         for (int k = 0; k < 20; k++) {
             GuardQuery q = new GuardQuery(1000, 10 + k, 10 + k, 0.01 * (k % 4), ALPHA);
-            assertThat(a.review(q)).isEqualTo(b.review(q));
+            assertThat(a.decide(q)).isEqualTo(b.decide(q));
         }
         assertThat(a.drainNoise()).isEqualTo(b.drainNoise()).isNotEmpty();
         // Replaying the recorded draws reproduces the decisions.

@@ -79,7 +79,7 @@ class OnnxArtifactsTest {
     void base_onnxModel_usedAsF0(@TempDir Path dir) throws Exception {
         Path f0 = dir.resolve("f0.onnx");
         Files.write(f0, below(9.5f, 2, true)); // right on a ≤ 9.5, wrong on 10…19: 10 errors
-        BountyEngine e = new BountyEngine(HOLDOUT, null, Fixtures.artifacts(HOLDOUT), new ModelSpec.Onnx(f0),
+        BountyEngine e = new BountyEngine(HOLDOUT, HOLDOUT, Fixtures.artifacts(HOLDOUT), new ModelSpec.Onnx(f0),
                 config("0.05", "0", 1, "0"), new ThresholdGuard(), AuditLog.inMemory());
         assertThat(e.holdoutLoss()).isEqualTo(10.0);
     }

@@ -3,6 +3,8 @@ package org.rai4j.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.rai4j.bounty.AdaptivityBound;
+import org.rai4j.bounty.AlphaSpendingGuard;
+import org.rai4j.bounty.HunterDecision;
 import org.rai4j.bounty.AuditLog;
 import org.rai4j.bounty.BountyConfig;
 import org.rai4j.bounty.BountyEngine;
@@ -15,6 +17,7 @@ import org.rai4j.bounty.Loss;
 import org.rai4j.bounty.ModelException;
 import org.rai4j.bounty.PointerDecisionList;
 import org.rai4j.bounty.PredicateException;
+import org.rai4j.bounty.Reason;
 import org.rai4j.bounty.Repair;
 import org.rai4j.bounty.SignificanceGuard;
 import org.rai4j.bounty.Submission;
@@ -27,6 +30,8 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,12 +88,24 @@ public final class BountySimulateCommand implements Callable<Integer> {
     @Option(names = "--loss", defaultValue = "zero-one", paramLabel = "LOSS", description = "zero-one (default) or squared.")
     String loss;
 
-    @Option(names = "--guard", defaultValue = "threshold", paramLabel = "G",
-            description = "threshold (default), significance (Ŵ − 1.645·ŝ/√n ≥ α) or thresholdout (T = α, σ = α/4).")
+    @Option(names = "--guard", defaultValue = "spending", paramLabel = "G",
+            description = {"spending (default: Ŵ − z_t·ŝ/√n ≥ α with δ = 0.05 spent over the holdout queries, δ_t = 6δ/(π²t²)),",
+                    "threshold (the exact test alone), significance (Ŵ − 1.645·ŝ/√n ≥ α) or thresholdout (T = α, σ = α/4)."})
     String guard;
 
     @Option(names = "--budget", defaultValue = "20", paramLabel = "B", description = "Thresholdout budget (default ${DEFAULT-VALUE}).")
     int budget;
+
+    @Option(names = "--team-budget", defaultValue = "50", paramLabel = "Q", description = "Holdout queries per team (default ${DEFAULT-VALUE}).")
+    int teamBudget;
+
+    @Option(names = "--global-budget", defaultValue = "1000", paramLabel = "Q", description = "Holdout queries in all before the holdout must be rotated (default ${DEFAULT-VALUE}).")
+    int globalBudget;
+
+    @Option(names = "--view", defaultValue = "operator", paramLabel = "V",
+            description = {"operator (default: every decision with its holdout numbers) or hunter (exactly what hunters see:",
+                    "{\"decisions\":[{\"id\",\"decision\",\"reason\"},…]} as JSON, no holdout number)."})
+    String view;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed for Thresholdout noise (deterministic simulation); without it the noise is cryptographically secure.")
     Long seed;
@@ -117,8 +134,21 @@ public final class BountySimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Loss l = Loss.parse(loss);
+        if (hunterRounds < 0) {
+            throw new UserException("--hunter-rounds must be >= 0, got " + hunterRounds);
+        }
+        if (teamBudget < 1 || globalBudget < 1) {
+            throw new UserException("--team-budget and --global-budget must be >= 1, got " + teamBudget + " and " + globalBudget);
+        }
+        if (!view.equals("operator") && !view.equals("hunter")) {
+            throw new UserException("--view must be operator or hunter, got '" + view + "'");
+        }
+        if (auditLog != null && Files.exists(auditLog, LinkOption.NOFOLLOW_LINKS)) {
+            throw new UserException("--audit-log: " + auditLog + " already exists; an audit log is never overwritten or appended to "
+                    + "(choose a new file)");
+        }
         BountyConfig config = new BountyConfig(decimal("--alpha", alpha), decimal("--repair-alpha", repairAlpha), minGroupSize,
-                decimal("--min-group-mass", minGroupMass));
+                decimal("--min-group-mass", minGroupMass), teamBudget, globalBudget);
         List<BountySubmissionsFile.Line> lines = BountySubmissionsFile.read(submissions);
         BountyData data = BountyData.load(train, holdout, label, positive, l);
         HoldoutGuard g = guard(config);
@@ -143,20 +173,22 @@ public final class BountySimulateCommand implements Callable<Integer> {
         List<Map<String, Object>> slices = new ArrayList<>();
         slices.add(sliceErrors("base", engine, data, labels));
         List<Map<String, Object>> decisions = new ArrayList<>();
+        List<HunterDecision> hunterView = new ArrayList<>();
         List<Map<String, Object>> trajectory = new ArrayList<>();
         Map<String, Map<String, Integer>> featureUse = new TreeMap<>();
         Map<String, Integer> teamSubmissions = new TreeMap<>();
         int done = 0;
         for (BountySubmissionsFile.Line line : lines) {
             Submission s = line.submission();
-            Decision d;
-            try {
-                d = engine.submit(s);
-            } catch (PredicateException e) {
-                String field = s.group() instanceof GroupSpec.Predicate p && p.text().equals(e.predicate()) ? "group" : "model";
-                throw new UserException(submissions + ":" + line.line() + ": field '" + field + "': " + e.getMessage());
+            Decision d = engine.submit(s);
+            if (d.reason() == Reason.INVALID_PREDICATE || d.reason() == Reason.INVALID_MODEL) {
+                // A malformed submission is rejected with its error; the run goes on.
+                for (String msg : (submissions + ":" + line.line() + ": " + d.detail()).split("\n")) {
+                    err.println("rai4j: warning: " + msg);
+                }
             }
             record(engine, data, s, d, decisions, trajectory, featureUse, teamSubmissions);
+            hunterView.add(d.hunterView());
             if (d.accepted()) {
                 slices.add(sliceErrors(d.submissionId(), engine, data, labels));
             }
@@ -175,6 +207,7 @@ public final class BountySimulateCommand implements Callable<Integer> {
                             new GroupSpec.Predicate(p.group()), p.model());
                     Decision d = engine.submit(s);
                     record(engine, data, s, d, decisions, trajectory, featureUse, teamSubmissions);
+                    hunterView.add(d.hunterView());
                     if (d.accepted()) {
                         slices.add(sliceErrors(d.submissionId(), engine, data, labels));
                     }
@@ -211,6 +244,25 @@ public final class BountySimulateCommand implements Callable<Integer> {
         if (heatmap != null) {
             AtomicFiles.write(heatmap, BountyHeatmapSvg.render(usageFractions(featureUse, teamSubmissions)));
         }
+        if (view.equals("hunter")) {
+            // Exactly what hunters are shown: id, decision and a public reason; nothing computed on the holdout.
+            List<Map<String, Object>> hv = new ArrayList<>();
+            for (HunterDecision h : hunterView) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", h.submissionId());
+                m.put("decision", h.decision());
+                m.put("reason", h.reason() == null ? null : h.reason().name());
+                hv.add(m);
+            }
+            String text = new ObjectMapper().writeValueAsString(Map.of("decisions", hv)) + "\n";
+            if (json != null && !json.equals("-")) {
+                AtomicFiles.write(Path.of(json), text);
+            } else {
+                spec.commandLine().getOut().print(text);
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
         if (json != null) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             String text = mapper.writeValueAsString(result) + "\n";
@@ -237,11 +289,12 @@ public final class BountySimulateCommand implements Callable<Integer> {
     private HoldoutGuard guard(BountyConfig config) {
         double a = config.alpha().doubleValue();
         return switch (guard) {
+            case "spending" -> AlphaSpendingGuard.standard();
             case "threshold" -> new ThresholdGuard();
             case "significance" -> SignificanceGuard.oneSided95();
             case "thresholdout" -> new Thresholdout(a, a / 4, budget,
                     seed == null ? LaplaceNoise.secure() : LaplaceNoise.seededForTesting(seed));
-            default -> throw new UserException("--guard must be threshold, significance or thresholdout, got '" + guard + "'");
+            default -> throw new UserException("--guard must be spending, threshold, significance or thresholdout, got '" + guard + "'");
         };
     }
 

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 BountyCommand.class,
                 PrivacyCommand.class,
+                FlCommand.class,
                 WerCommand.class,
                 CoverageCommand.class,
                 SpeechCommand.class,

@@ -45,7 +45,7 @@ class BountyCommandTest {
     void simulate_jsonOutput_hasDecisionsAndFinalModelAsSpecified() throws Exception {
         Path s = subs(
                 "{\"id\":\"s1\",\"team\":\"t1\",\"group\":\"a < 20\",\"model\":{\"constant\":1}}",
-                "{\"id\":\"s2\",\"team\":\"t2\",\"group\":\"a between 50 and 55\",\"model\":{\"rule\":\"a >= 0\"}}",
+                "{\"id\":\"s2\",\"team\":\"t2\",\"group\":\"a between 46 and 59\",\"model\":{\"rule\":\"a >= 0\"}}",
                 "{\"id\":\"s3\",\"team\":\"t2\",\"group\":\"a > 1000\",\"model\":{\"constant\":\"1\"}}");
         CliRun r = CliRun.of(simulate(s, "--json", "-"));
         assertThat(r.status()).as(r.err()).isZero();
@@ -61,7 +61,7 @@ class BountyCommandTest {
         assertThat(s1.get("weighted_improvement").asDouble()).isEqualTo(0.2);
         assertThat(s1.get("group_mass").asDouble()).isEqualTo(0.2);
         assertThat(s1.get("holdout_error").asDouble()).isEqualTo(0.1);
-        assertThat(d.get(1).get("reason").asText()).isEqualTo("BELOW_ALPHA"); // 6 < 0.07·100 = 7
+        assertThat(d.get(1).get("reason").asText()).isEqualTo("BELOW_ALPHA"); // 10 fixed − 4 broken = 6 < 0.07·100 = 7
         assertThat(d.get(2).get("reason").asText()).isEqualTo("EMPTY_GROUP");
         JsonNode fin = root.get("final");
         assertThat(fin.get("holdout_error").asDouble()).isEqualTo(0.1);
@@ -73,21 +73,75 @@ class BountyCommandTest {
     }
 
     @Test
-    void simulate_badPredicate_exitsOneNamingFileLineFieldAndToken() throws Exception {
-        Path s = subs("{\"id\":\"s1\",\"team\":\"t1\",\"group\":\"a < 20\",\"model\":{\"constant\":1}}",
-                "{\"id\":\"s2\",\"team\":\"t1\",\"group\":\"aa < 20\",\"model\":{\"constant\":1}}");
-        CliRun r = CliRun.of(simulate(s));
-        assertThat(r.status()).isEqualTo(1);
-        assertThat(r.err()).contains("subs.jsonl:2: field 'group': at character 1: no column 'aa' in the data; expected one of a, s")
-                .contains("^^");
+    void simulate_badPredicate_rejectsThatSubmissionWithItsErrorAndGoesOn() throws Exception {
+        Path s = subs("{\"id\":\"s1\",\"team\":\"t1\",\"group\":\"aa < 20\",\"model\":{\"constant\":1}}",
+                "{\"id\":\"s2\",\"team\":\"t1\",\"group\":\"a < 20\",\"model\":{\"constant\":1}}");
+        CliRun r = CliRun.of(simulate(s, "--json", "-"));
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.err()).isEqualTo("rai4j: warning: " + s + ":1: field 'group': at character 1: no column 'aa' in the data; "
+                + "expected one of a, s\n"
+                + "rai4j: warning:   aa < 20\n"
+                + "rai4j: warning:   ^^\n");
+        JsonNode d = new ObjectMapper().readTree(r.out()).get("decisions");
+        assertThat(d.get(0).get("reason").asText()).isEqualTo("INVALID_PREDICATE");
+        assertThat(d.get(1).get("decision").asText()).isEqualTo("accepted");
     }
 
     @Test
     void simulate_badRulePredicate_namesModelField() throws Exception {
         Path s = subs("{\"id\":\"s1\",\"team\":\"t1\",\"group\":\"a < 20\",\"model\":{\"rule\":\"s < 3\"}}");
         CliRun r = CliRun.of(simulate(s));
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.err()).startsWith("rai4j: warning: " + s + ":1: field 'model': at character 3: operator '<' needs a numeric column");
+        assertThat(r.out()).contains("INVALID_PREDICATE");
+    }
+
+    @Test
+    void simulate_overLongGroupPredicate_blamedOnGroupField() throws Exception {
+        String longPredicate = "a < 20" + " or a < 20".repeat(12_000); // 120,006 characters > 100,000
+        Path s = subs("{\"id\":\"s1\",\"team\":\"t1\",\"group\":\"" + longPredicate + "\",\"model\":{\"constant\":1}}");
+        CliRun r = CliRun.of(simulate(s));
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.err()).isEqualTo("rai4j: warning: " + s + ":1: field 'group': at character 1: a predicate may have at most "
+                + "100000 characters, got 120006\n"
+                + "rai4j: warning:   " + "a < 20 or ".repeat(6) + "…\n"
+                + "rai4j: warning:   ^\n");
+    }
+
+    @Test
+    void simulate_viewHunter_printsExactlyIdDecisionAndPublicReason() throws Exception {
+        Path s = subs(
+                "{\"id\":\"s1\",\"team\":\"t1\",\"group\":\"a < 20\",\"model\":{\"constant\":1}}",
+                "{\"id\":\"s2\",\"team\":\"t2\",\"group\":\"a between 46 and 59\",\"model\":{\"rule\":\"a >= 0\"}}",
+                "{\"id\":\"s3\",\"team\":\"t2\",\"group\":\"a > 1000\",\"model\":{\"constant\":\"1\"}}",
+                "{\"id\":\"s4\",\"team\":\"t2\",\"group\":\"b > 1\",\"model\":{\"constant\":\"1\"}}");
+        CliRun r = CliRun.of(simulate(s, "--view", "hunter"));
+        assertThat(r.status()).as(r.err()).isZero();
+        // s2 is BELOW_ALPHA on the holdout: the hunter sees only NOT_ACCEPTED; s3 is empty on the public split.
+        assertThat(r.out()).isEqualTo("{\"decisions\":[{\"id\":\"s1\",\"decision\":\"accepted\",\"reason\":null},"
+                + "{\"id\":\"s2\",\"decision\":\"rejected\",\"reason\":\"NOT_ACCEPTED\"},"
+                + "{\"id\":\"s3\",\"decision\":\"rejected\",\"reason\":\"EMPTY_GROUP\"},"
+                + "{\"id\":\"s4\",\"decision\":\"rejected\",\"reason\":\"INVALID_PREDICATE\"}]}\n");
+    }
+
+    @Test
+    void simulate_negativeHunterRounds_exitsOne() throws Exception {
+        Path s = subs("{\"id\":\"s1\",\"team\":\"t1\",\"group\":\"a < 20\",\"model\":{\"constant\":1}}");
+        CliRun r = CliRun.of(simulate(s, "--hunter-rounds", "-1"));
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.err()).contains("subs.jsonl:1: field 'model'").contains("operator '<' needs a numeric column");
+        assertThat(r.err()).isEqualTo("rai4j: error: --hunter-rounds must be >= 0, got -1\n");
+    }
+
+    @Test
+    void simulate_auditLogExists_exitsOneWithClearMessageAndLeavesItAlone() throws Exception {
+        Path s = subs("{\"id\":\"s1\",\"team\":\"t1\",\"group\":\"a < 20\",\"model\":{\"constant\":1}}");
+        Path log = dir.resolve("audit.jsonl");
+        Files.writeString(log, "keep me\n");
+        CliRun r = CliRun.of(simulate(s, "--audit-log", log.toString()));
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("rai4j: error: --audit-log: " + log + " already exists; an audit log is never overwritten "
+                + "or appended to (choose a new file)\n");
+        assertThat(Files.readString(log)).isEqualTo("keep me\n");
     }
 
     @Test

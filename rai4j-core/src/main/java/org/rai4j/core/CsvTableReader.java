@@ -75,7 +75,8 @@ public final class CsvTableReader {
     /** Reads CSV from a stream; {@code sourceName} is used in messages. The stream is not closed. */
     public Table read(InputStream in, String sourceName, LongConsumer progressBytes) throws DataFileException {
         MessageDigest sha = Hashing.newSha256();
-        CountingInputStream counting = new CountingInputStream(new BufferedInputStream(in, 1 << 16), progressBytes);
+        QuoteTracker quotes = new QuoteTracker(options.separator());
+        CountingInputStream counting = new CountingInputStream(new BufferedInputStream(in, 1 << 16), progressBytes, quotes);
         DigestInputStream digesting = new DigestInputStream(counting, sha);
         CsvReader<CsvRecord> reader = CsvReader.builder()
                 .fieldSeparator(options.separator())
@@ -83,6 +84,7 @@ public final class CsvTableReader {
                 .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .detectBomHeader(true)
+                .allowUnclosedQuote(false)
                 .ofCsvRecord(digesting, StandardCharsets.UTF_8);
         ColumnBuilder[] builders = null;
         String[] header = null;
@@ -114,12 +116,20 @@ public final class CsvTableReader {
                 }
             }
         } catch (CsvParseException e) {
+            if (quotes.inQuotedField()) {
+                problems.add(unterminated(sourceName, quotes));
+                problems.throwIfAny();
+            }
             throw new DataFileException(new DataProblem(sourceName, 0, null,
                     "expected well-formed CSV: " + e.getMessage()
                             + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : "")));
         } catch (UncheckedIOException e) {
             throw new DataFileException(new DataProblem(sourceName, 0, null, "expected a readable file, got " + e.getCause()));
         }
+        if (quotes.inQuotedField()) {
+            problems.add(unterminated(sourceName, quotes));
+        }
+        problems.throwIfAny();
         if (header == null) {
             throw new DataFileException(new DataProblem(sourceName, 1, null, "expected a header line, but the file is empty"));
         }
@@ -132,6 +142,11 @@ public final class CsvTableReader {
             columns.add(b.build());
         }
         return new Table(sourceName, Hashing.hex(sha.digest()), columns, Arrays.copyOf(lines, rows));
+    }
+
+    private static DataProblem unterminated(String source, QuoteTracker quotes) {
+        return new DataProblem(source, quotes.openLine(), null, "unterminated quoted field starting at line "
+                + quotes.openLine() + " column " + quotes.openColumn() + "; expected a closing '\"' (write a quote inside a quoted field as \"\")");
     }
 
     private static String[] readHeader(CsvRecord record, String source) throws DataFileException {
@@ -266,21 +281,24 @@ public final class CsvTableReader {
         }
     }
 
-    /** Counts bytes and reports every 1 MiB. */
+    /** Counts bytes, reports every 1 MiB and shows them to the quote tracker. */
     private static final class CountingInputStream extends java.io.FilterInputStream {
         private final LongConsumer progress;
+        private final QuoteTracker quotes;
         private long count;
         private long lastReported;
 
-        CountingInputStream(InputStream in, LongConsumer progress) {
+        CountingInputStream(InputStream in, LongConsumer progress, QuoteTracker quotes) {
             super(in);
             this.progress = progress;
+            this.quotes = quotes;
         }
 
         @Override
         public int read() throws IOException {
             int b = super.read();
             if (b >= 0) {
+                quotes.accept((byte) b);
                 advance(1);
             }
             return b;
@@ -290,6 +308,7 @@ public final class CsvTableReader {
         public int read(byte[] buf, int off, int len) throws IOException {
             int n = super.read(buf, off, len);
             if (n > 0) {
+                quotes.accept(buf, off, n);
                 advance(n);
             }
             return n;

@@ -86,4 +86,34 @@ class CsvTableReaderTest {
                 .isInstanceOf(DataFileException.class)
                 .hasMessageContaining("file.csv: expected a readable file, but it does not exist");
     }
+
+    @Test
+    void read_unterminatedQuote_namesLineAndColumnOfTheOpeningQuote() {
+        assertThatThrownBy(() -> reader.read("a,b,c\n1,2,3\n4,\"five,6\n7,8,9\n", "u.csv"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessage("u.csv:3: unterminated quoted field starting at line 3 column 3; expected a closing '\"'"
+                        + " (write a quote inside a quoted field as \"\")");
+    }
+
+    @Test
+    void read_unterminatedQuoteInLastField_isNotSilentlyAccepted() {
+        // Without the check the row would be read with the value "2\n" and no error at all.
+        assertThatThrownBy(() -> reader.read("a,b\r\n1,\"2\r\n", "last.csv"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessageStartingWith("last.csv:2: unterminated quoted field starting at line 2 column 3;");
+    }
+
+    @Test
+    void read_unterminatedQuoteAfterClosedMultilineQuotes_countsCharactersNotBytes() {
+        String csv = "\uFEFFa,b\n\"x\ny\",1\n\"é\"\"\",\"ü\n";
+        assertThatThrownBy(() -> reader.read(csv, "m.csv"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessageStartingWith("m.csv:4: unterminated quoted field starting at line 4 column 7;");
+    }
+
+    @Test
+    void read_quoteInsideUnquotedField_isLiteralNotAnOpenQuote() throws Exception {
+        Table t = reader.read("a,b\n1,x\"y\n", "lit.csv");
+        assertThat(t.column("b").text(0)).isEqualTo("x\"y");
+    }
 }

@@ -159,6 +159,55 @@ class GradientModelsTest {
     }
 
     @Test
+    void float32Pass_againstFloat64Pass_agreesToSinglePrecision() {
+        // MNIST-sized first layer so that the BLAS kernels run their blocked paths: 784 → 64 → 5, batch 40.
+        SplittableRandom rng = new SplittableRandom(8);
+        DenseExamples data = denseData(rng, 50, 784, 5);
+        int[] batch = new int[40];
+        for (int i = 0; i < batch.length; i++) {
+            batch[i] = rng.nextInt(50);
+        }
+        for (DenseNetwork m64 : List.of(DenseNetwork.mlp(784, new int[] {64}, 5, 3), DenseNetwork.softmax(784, 5))) {
+            randomise(m64.parameters(), rng, 0.05);
+            DenseNetwork m32 = m64.withPrecision(DenseNetwork.Precision.FLOAT32);
+            assertThat(m32.parameters()).containsExactly(m64.parameters());
+            BackwardPass p64 = m64.backward(data, batch);
+            BackwardPass p32 = m32.backward(data, batch);
+            // Single precision: unit roundoff 6e-8, sums of ~800 products → relative errors ~1e-5 at worst.
+            assertThat(p32.loss()).isCloseTo(p64.loss(), within(1e-5 * Math.abs(p64.loss())));
+            double[] n64 = new double[batch.length];
+            double[] n32 = new double[batch.length];
+            p64.squaredGradientNorms(n64);
+            p32.squaredGradientNorms(n32);
+            double[] g32 = new double[m32.parameterCount()];
+            for (int i = 0; i < batch.length; i++) {
+                assertThat(n32[i]).isCloseTo(n64[i], within(1e-4 * n64[i] + 1e-9));
+                // the float pass's ghost norm equals its own materialised gradient's norm (both from the same floats)
+                p32.exampleGradient(i, g32);
+                double direct = Arrays.stream(g32).map(v -> v * v).sum();
+                assertThat(n32[i]).isCloseTo(direct, within(1e-9 * Math.max(1, direct)));
+            }
+            double[] w = new double[batch.length];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = rng.nextDouble();
+            }
+            double[] s64 = new double[m64.parameterCount()];
+            double[] s32 = new double[m64.parameterCount()];
+            p64.accumulateGradient(w, 0.5, s64);
+            p32.accumulateGradient(w, 0.5, s32);
+            double scale = Arrays.stream(s64).map(Math::abs).max().orElseThrow();
+            for (int k = 0; k < s64.length; k++) {
+                assertThat(s32[k]).as("parameter %d", k).isCloseTo(s64[k], within(1e-4 * scale));
+            }
+        }
+    }
+
+    @Test
+    void kernelDescription_namesTheBlasInUse() {
+        assertThat(DenseNetwork.kernelDescription()).containsAnyOf("native BLAS via JNI", "pure Java", "Vector API");
+    }
+
+    @Test
     void sgd_softmaxOnSeparatedBlobs_reachesHighAccuracy() {
         SplittableRandom rng = new SplittableRandom(4);
         int n = 600;

@@ -16,12 +16,24 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * Measures what differential privacy costs per training step, in one process: for the same model and
- * expected batch size, the median time of a plain SGD step, a DP-SGD step (Poisson sampling, ghost-norm
- * clipping, secure noise, ledger) and a naive DP-SGD step that materialises every per-example gradient.
- * Steps of the three kinds are interleaved after a warm-up, so that load changes on the machine affect
- * them alike. Also measures the secure noise generator's throughput and the accountants' latency. Data
- * are synthetic (MNIST-shaped features; Zipf-distributed tokens), since only the arithmetic is timed.
+ * Measures what differential privacy costs per training step, in one process. For each model, every
+ * measured round times, in an order that rotates from round to round:
+ * <ul>
+ *   <li>a plain SGD step ({@link Sgd#step}) and a DP-SGD step ({@link DpSgd}: ghost-norm clipping, secure
+ *       noise in the default {@link PrivacyRandom.NoiseMode}, ledger) — both starting from the <em>same
+ *       parameters</em> (the SGD model is a copy of the DP model's parameters taken before the round), both
+ *       Poisson-sampling their batch <em>inside</em> the timer from two AES-CTR streams with the same seed, so
+ *       they draw the same batch at the cost of the secure stream, and do the same forward/backward work;</li>
+ *   <li>the same DP-SGD step with the other noise mode, from the same parameters and batch (what the
+ *       floating-point-hardened noise costs);</li>
+ *   <li>every few rounds, a naive DP-SGD step that materialises every per-example gradient (for scale).</li>
+ * </ul>
+ * The DP model follows its own DP trajectory; the figures are the median and quartiles over rounds, and
+ * the ratio is the median of the per-round (paired) ratios, which resists load changes on a shared machine.
+ * An optional {@link Baseline} (e.g. PyTorch in another process) is timed between the MLP's rounds.
+ * Also measures the secure noise generator's throughput and the accountants' latency. Data are synthetic
+ * (MNIST-shaped features; Zipf-distributed tokens), since only the arithmetic is timed. Not library API:
+ * the engine behind {@code rai4j bench dp}.
  */
 public final class DpBenchmark {
     private DpBenchmark() {}
@@ -49,29 +61,67 @@ public final class DpBenchmark {
         }
     }
 
-    /**
-     * Median step times of one model.
-     *
-     * @param model      description, e.g. "softmax 784→10"
-     * @param parameters number of parameters
-     * @param batchSize  (expected) batch size
-     * @param sgdMillis  median plain SGD step
-     * @param dpMillis   median DP-SGD step (ghost norms)
-     * @param naiveMillis median naive DP-SGD step (materialised per-example gradients)
-     * @param target     the issue's target for dp/sgd
-     */
-    public record StepTimes(String model, int parameters, int batchSize, double sgdMillis, double dpMillis,
-                            double naiveMillis, double target) {
-        /** DP-SGD time over plain SGD time. */
-        public double dpRatio() {
-            return dpMillis / sgdMillis;
-        }
+    /** A step timed outside this JVM (e.g. PyTorch's non-private step on the same MLP and batch). */
+    public interface Baseline {
+        /** A description, e.g. "PyTorch 1.13.1, float32, 2 threads". */
+        String name();
 
-        /** Naive DP-SGD time over plain SGD time. */
-        public double naiveRatio() {
-            return naiveMillis / sgdMillis;
+        /** Times a short block of steps and returns their median in milliseconds. */
+        double stepMillis();
+    }
+
+    /**
+     * Median and quartiles of repeated measurements.
+     *
+     * @param median the median
+     * @param p25    the first quartile
+     * @param p75    the third quartile
+     * @param count  number of measurements
+     */
+    public record Spread(double median, double p25, double p75, int count) {
+        static Spread of(double[] v) {
+            if (v.length == 0) {
+                return new Spread(Double.NaN, Double.NaN, Double.NaN, 0);
+            }
+            double[] s = v.clone();
+            Arrays.sort(s);
+            return new Spread(quantile(s, 0.5), quantile(s, 0.25), quantile(s, 0.75), s.length);
         }
     }
+
+    /**
+     * Step times of one model.
+     *
+     * @param model        description, e.g. "softmax 784→10"
+     * @param parameters   number of parameters
+     * @param batchSize    expected batch size
+     * @param noiseMode    the noise mode of the DP step (the default users get)
+     * @param sgd          plain SGD step, ms
+     * @param dp           DP-SGD step, ms
+     * @param dpRatio      per-round DP/SGD ratio
+     * @param otherMode    the noise mode of the comparison step
+     * @param otherModeRatio per-round ratio of the DP step with the other noise mode to the DP step
+     * @param naive        naive DP-SGD step (materialised per-example gradients), ms
+     * @param target       the issue's target for dp/sgd
+     */
+    public record StepTimes(String model, int parameters, int batchSize, PrivacyRandom.NoiseMode noiseMode, Spread sgd,
+                            Spread dp, Spread dpRatio, PrivacyRandom.NoiseMode otherMode, Spread otherModeRatio,
+                            Spread naive, double target) {
+        /** Median naive DP-SGD time over median plain SGD time. */
+        public double naiveRatio() {
+            return naive.median() / sgd.median();
+        }
+    }
+
+    /**
+     * An external baseline timed between the MLP's rounds.
+     *
+     * @param name    what it is
+     * @param millis  its step time, ms
+     * @param dpRatio per-round ratio of our DP-SGD step to the baseline's step
+     * @param target  the issue's target for that ratio
+     */
+    public record BaselineTimes(String name, Spread millis, Spread dpRatio, double target) {}
 
     /**
      * Throughput of a Gaussian generator.
@@ -90,8 +140,16 @@ public final class DpBenchmark {
      */
     public record AccountingLatency(String what, double millis, double result) {}
 
-    /** Everything measured. */
-    public record Report(List<StepTimes> steps, List<NoiseThroughput> noise, List<AccountingLatency> accounting) {
+    /**
+     * Everything measured.
+     *
+     * @param loadBefore the 1-minute load average before (NaN where unknown)
+     * @param loadAfter  the 1-minute load average after
+     * @param baseline   the external baseline, or null when none was given
+     * @param kernels    which matrix kernels the dense models used
+     */
+    public record Report(List<StepTimes> steps, BaselineTimes baseline, List<NoiseThroughput> noise,
+                         List<AccountingLatency> accounting, double loadBefore, double loadAfter, String kernels) {
         public Report {
             steps = List.copyOf(steps);
             noise = List.copyOf(noise);
@@ -99,76 +157,131 @@ public final class DpBenchmark {
         }
     }
 
-    /** Runs every measurement, announcing each on {@code progress}. */
+    /** Runs every measurement without an external baseline. */
     public static Report run(Options options, Consumer<String> progress) {
+        return run(options, null, progress);
+    }
+
+    /** Runs every measurement, announcing each on {@code progress}; {@code baseline} may be null. */
+    public static Report run(Options options, Baseline baseline, Consumer<String> progress) {
+        double loadBefore = loadAverage();
         int n = 8192;
         int batch = 256;
         SplittableRandom rng = new SplittableRandom(options.seed());
         DenseExamples images = syntheticImages(rng, n, 784, 10);
         List<StepTimes> steps = new ArrayList<>();
+        BaselineTimes[] external = new BaselineTimes[1];
         progress.accept("softmax regression 784->10");
-        steps.add(time("softmax regression 784→10", DenseNetwork.softmax(784, 10), images, batch, 1.15, options));
+        steps.add(time("softmax regression 784→10", DenseNetwork.softmax(784, 10), images, batch, 1.15, options, null,
+                null));
         progress.accept("MLP 784->256->10");
-        steps.add(time("MLP 784→256→10 (ReLU)", DenseNetwork.mlp(784, new int[] {256}, 10, options.seed()), images, batch,
-                1.2, options));
+        steps.add(time("MLP 784→256→10 (ReLU), float32", DenseNetwork.mlp(784, new int[] {256}, 10, options.seed())
+                .withPrecision(DenseNetwork.Precision.FLOAT32), images, batch, 1.2, options, baseline, external));
         progress.accept("embedding-bag classifier");
         TokenExamples text = syntheticText(rng, n, 20_000, 50, 10);
         steps.add(time("embedding bag 20k×64, 50 tokens → 10", EmbeddingBagClassifier.create(20_000, 64, 10, options.seed()),
-                text, batch, 1.3, options));
+                text, batch, 1.3, options, null, null));
         progress.accept("noise generator");
         List<NoiseThroughput> noise = noiseThroughput();
         progress.accept("accountants");
         List<AccountingLatency> accounting = accountingLatency();
-        return new Report(steps, noise, accounting);
+        return new Report(steps, external[0], noise, accounting, loadBefore, loadAverage(),
+                DenseNetwork.kernelDescription());
+    }
+
+    /** The 1-minute load average from /proc/loadavg, or NaN. */
+    static double loadAverage() {
+        try {
+            String s = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"));
+            return Double.parseDouble(s.substring(0, s.indexOf(' ')));
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     private static <E extends Examples> StepTimes time(String name, GradientModel<E> initial, E data, int batchSize,
-                                                        double target, Options options) {
+                                                        double target, Options options, Baseline baseline,
+                                                        BaselineTimes[] external) {
         int n = data.size();
         double q = batchSize / (double) n;
+        double lr = 0.05;
+        PrivacyRandom.NoiseMode mode = PrivacyRandom.DEFAULT_MODE;
+        PrivacyRandom.NoiseMode other = mode == PrivacyRandom.NoiseMode.STANDARD
+                ? PrivacyRandom.NoiseMode.FLOATING_POINT_HARDENED : PrivacyRandom.NoiseMode.STANDARD;
+        GradientModel<E> dpModel = initial.copy();
         GradientModel<E> sgdModel = initial.copy();
-        DpSgdConfig config = DpSgdConfig.of(1.0, 1.0, q, Long.MAX_VALUE / 2, 0.05);
-        DpSgd<E> dp = new DpSgd<>(initial.copy(), data, config, PrivacyRandom.secure());
-        DpSgd<E> naive = new DpSgd<>(initial.copy(), data, config.withClipping(DpSgdConfig.Clipping.MATERIALISED),
-                PrivacyRandom.secure());
-        SplittableRandom rng = new SplittableRandom(options.seed() + 17);
-        double[] sgd = new double[options.measuredRounds()];
-        double[] dpt = new double[options.measuredRounds()];
+        GradientModel<E> otherModel = initial.copy();
+        GradientModel<E> naiveModel = initial.copy();
+        DpSgdConfig config = DpSgdConfig.of(1.0, 1.0, q, Long.MAX_VALUE / 2, lr);
+        DpSgd<E> dp = new DpSgd<>(dpModel, data, config, PrivacyRandom.secure(mode));
+        // The other-mode step sees the same batches in the same rounds as the DP step, so its deferred-noise
+        // schedule owes the same rows the same steps: identical work on a copy of the same parameters.
+        DpSgd<E> otherDp = new DpSgd<>(otherModel, data, config, PrivacyRandom.secure(other));
+        DpSgd<E> naive = new DpSgd<>(naiveModel, data, config.withClipping(DpSgdConfig.Clipping.MATERIALISED),
+                PrivacyRandom.secure(mode));
+        double[] theta = dpModel.parameters();
+        int m = options.measuredRounds();
+        double[] sgdT = new double[m];
+        double[] dpT = new double[m];
+        double[] ratio = new double[m];
+        double[] otherRatio = new double[m];
+        double[] baseT = new double[baseline == null ? 0 : m];
+        double[] baseRatio = new double[baseline == null ? 0 : m];
         List<Double> naiveTimes = new ArrayList<>();
         long warmupEnd = System.nanoTime() + (long) (options.warmupSeconds() * 1e9);
         int warm = 0;
         int measured = 0;
-        for (int r = 0; measured < options.measuredRounds(); r++) {
+        long[] t = new long[3];
+        for (int r = 0; measured < m; r++) {
             boolean measuring = warm >= options.warmupRounds() && System.nanoTime() >= warmupEnd;
-            int[] batch = new int[batchSize];
-            for (int i = 0; i < batchSize; i++) {
-                batch[i] = rng.nextInt(n);
-            }
-            long t0 = System.nanoTime();
-            Sgd.step(sgdModel, data, batch, 0.05);
-            long t1 = System.nanoTime();
-            dp.step();
-            long t2 = System.nanoTime();
-            if (measuring) {
-                sgd[measured] = (t1 - t0) / 1e6;
-                dpt[measured] = (t2 - t1) / 1e6;
+            long seed = options.seed() * 1_000_003L + r;
+            PrivacyRandom[] samplers = {PrivacyRandom.seededForSimulation(seed), PrivacyRandom.seededForSimulation(seed),
+                    PrivacyRandom.seededForSimulation(seed)};
+            System.arraycopy(theta, 0, sgdModel.parameters(), 0, theta.length);
+            System.arraycopy(theta, 0, otherModel.parameters(), 0, theta.length);
+            // The DP step changes theta, so the other-mode step runs on a copy taken before it: all three start
+            // from the same parameters and sample the same batch.
+            for (int k = 0; k < 3; k++) {
+                int which = (r + k) % 3;
+                long t0 = System.nanoTime();
+                if (which == 0) {
+                    Sgd.step(sgdModel, data, PoissonSampling.sample(n, q, samplers[0]), lr);
+                } else if (which == 1) {
+                    dp.stepOn(PoissonSampling.sample(n, q, samplers[1]));
+                } else {
+                    otherDp.stepOn(PoissonSampling.sample(n, q, samplers[2]));
+                }
+                t[which] = System.nanoTime() - t0;
             }
             if (r % options.naiveEvery() == 0) {
+                System.arraycopy(theta, 0, naiveModel.parameters(), 0, theta.length);
                 long t3 = System.nanoTime();
-                naive.step();
+                naive.stepOn(PoissonSampling.sample(n, q, PrivacyRandom.seededForSimulation(seed)));
                 long t4 = System.nanoTime();
                 if (measuring) {
                     naiveTimes.add((t4 - t3) / 1e6);
                 }
             }
             if (measuring) {
+                sgdT[measured] = t[0] / 1e6;
+                dpT[measured] = t[1] / 1e6;
+                ratio[measured] = t[1] / (double) t[0];
+                otherRatio[measured] = t[2] / (double) t[1];
+                if (baseline != null) {
+                    baseT[measured] = baseline.stepMillis();
+                    baseRatio[measured] = dpT[measured] / baseT[measured];
+                }
                 measured++;
             } else {
                 warm++;
             }
         }
+        if (baseline != null) {
+            external[0] = new BaselineTimes(baseline.name(), Spread.of(baseT), Spread.of(baseRatio), 1.5);
+        }
         double[] nv = naiveTimes.stream().mapToDouble(Double::doubleValue).toArray();
-        return new StepTimes(name, initial.parameterCount(), batchSize, median(sgd), median(dpt), median(nv), target);
+        return new StepTimes(name, initial.parameterCount(), batchSize, mode, Spread.of(sgdT), Spread.of(dpT),
+                Spread.of(ratio), other, Spread.of(otherRatio), Spread.of(nv), target);
     }
 
     private static List<NoiseThroughput> noiseThroughput() {
@@ -259,12 +372,15 @@ public final class DpBenchmark {
     }
 
     static double median(double[] v) {
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
+        return Spread.of(v).median();
+    }
+
+    /** The p-quantile of sorted values by linear interpolation (R's type 7). */
+    static double quantile(double[] sorted, double p) {
+        double h = (sorted.length - 1) * p;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 
     /** MNIST-shaped synthetic rows: pixel-like values in [0, 1), a class-dependent stripe, 10 classes. */

@@ -6,6 +6,7 @@ import org.rai4j.learn.EmbeddingRows;
 import org.rai4j.learn.Examples;
 import org.rai4j.learn.GradientModel;
 
+import java.util.Arrays;
 import java.util.function.LongConsumer;
 
 /**
@@ -21,7 +22,9 @@ import java.util.function.LongConsumer;
  *   <li>scale by −η/(q·n) (the expected batch size, not the drawn one) and apply to the parameters;</li>
  *   <li>{@link #record() record} (σ, q) in the {@link PrivacyLedger}.</li>
  * </ol>
- * Embedding rows receive their noise deferred or eagerly ({@link DpSgdConfig.EmbeddingNoise}); with
+ * With {@link DpSgdConfig.Optimizer momentum or Adam} step 4 adds the noise to the clipped sum and hands
+ * ĝ = (Σ c_i∇ℓ_i + noise)/(q·n) to the optimiser. Embedding rows receive their noise deferred or eagerly
+ * ({@link DpSgdConfig.EmbeddingNoise}); with
  * deferred noise call {@link #finish()} (or use {@link #train}) before using the model. The privacy
  * guarantee is that of the ledger's segments under Poisson sampling with add/remove-one adjacency; it
  * covers the model parameters, not any preprocessing fitted on the data. Not thread-safe.
@@ -36,6 +39,16 @@ public final class DpSgd<E extends Examples> {
     private final double expectedBatchSize;
     private final EmbeddingRows embedding;
     private final long[] rowNoisedThrough;
+    private final DpSgdConfig.Optimizer optimizer;
+    /** The privatised gradient's clipped sum, (1/(q·n))·Σ c_i∇ℓ_i, for optimisers with state; kept all zero between steps. */
+    private final double[] gradient;
+    /** Momentum buffer (MOMENTUM) or first moment (ADAM). */
+    private final double[] first;
+    /** Second moment (ADAM). */
+    private final double[] second;
+    /** Embedding rows read by the current step (deferred noise with an optimiser that has state). */
+    private int[] rowsRead = new int[16];
+    private int rowsReadCount;
     private PrivacyLedger ledger = PrivacyLedger.empty();
     private long stepsDone;
     private long examplesSeen;
@@ -56,6 +69,15 @@ public final class DpSgd<E extends Examples> {
         this.embedding = model.embeddingRows();
         this.rowNoisedThrough = embedding.present() && config.embeddingNoise() == DpSgdConfig.EmbeddingNoise.DEFERRED
                 ? new long[embedding.rows()] : null;
+        this.optimizer = config.optimizer();
+        Preconditions.checkArgument(optimizer.kind() != DpSgdConfig.Optimizer.Kind.ADAM || rowNoisedThrough == null,
+                "Adam's update is not linear in the noise, so deferred embedding noise cannot reproduce it; "
+                        + "use EmbeddingNoise.EAGER with Adam");
+        boolean stateful = optimizer.kind() != DpSgdConfig.Optimizer.Kind.SGD;
+        int p = model.parameterCount();
+        this.gradient = stateful ? new double[p] : null;
+        this.first = stateful ? new double[p] : null;
+        this.second = optimizer.kind() == DpSgdConfig.Optimizer.Kind.ADAM ? new double[p] : null;
     }
 
     /**
@@ -80,20 +102,35 @@ public final class DpSgd<E extends Examples> {
     /** One DP-SGD step. */
     public StepReport step() {
         Preconditions.checkState(stepsDone < config.steps(), "all " + config.steps() + " configured steps are done");
-        int[] batch = samplePoissonBatch();
-        double scale = -config.learningRate() / expectedBatchSize;
+        return stepOn(samplePoissonBatch());
+    }
+
+    /**
+     * Steps 2–5 on a batch already sampled (package-private: the benchmark samples both of its timed steps
+     * from identical streams so that they do identical work).
+     */
+    StepReport stepOn(int[] batch) {
+        Preconditions.checkState(stepsDone < config.steps(), "all " + config.steps() + " configured steps are done");
+        boolean stateful = gradient != null;
+        double scale = stateful ? 1.0 / expectedBatchSize : -config.learningRate() / expectedBatchSize;
+        rowsReadCount = 0;
         BackwardPass pass = rowNoisedThrough == null ? model.backward(data, batch)
                 : model.backward(data, batch, this::bringEmbeddingRowUpToDate);
+        double[] target = stateful ? gradient : model.parameters();
         int clipped;
         if (config.clipping() == DpSgdConfig.Clipping.GHOST_NORM) {
             double[] factors = clipPerExample(pass);
             clipped = countClipped(factors);
-            accumulate(pass, factors, scale);
+            accumulate(pass, factors, scale, target);
         } else {
-            clipped = accumulateMaterialised(pass, scale);
+            clipped = accumulateMaterialised(pass, scale, target);
         }
         double loss = pass.loss();
-        addNoise(scale);
+        if (stateful) {
+            addNoiseAndOptimise();
+        } else {
+            addNoise(scale);
+        }
         record();
         examplesSeen += batch.length;
         examplesClipped += clipped;
@@ -115,14 +152,16 @@ public final class DpSgd<E extends Examples> {
         return norms;
     }
 
-    /** Step 3: θ += scale·Σ c_i∇ℓ_i, formed layer by layer from the pass (book-keeping). */
-    void accumulate(BackwardPass pass, double[] factors, double scale) {
-        pass.accumulateGradient(factors, scale, model.parameters());
+    /**
+     * Step 3: target += scale·Σ c_i∇ℓ_i, formed layer by layer from the pass (book-keeping); the target is the
+     * parameters themselves for plain SGD (a fused update), else the gradient buffer.
+     */
+    void accumulate(BackwardPass pass, double[] factors, double scale, double[] target) {
+        pass.accumulateGradient(factors, scale, target);
     }
 
     /** The slow reference for steps 2–3: materialise each ∇ℓ_i, clip it by its own norm, add it up. */
-    private int accumulateMaterialised(BackwardPass pass, double scale) {
-        double[] p = model.parameters();
+    private int accumulateMaterialised(BackwardPass pass, double scale, double[] p) {
         double[] sum = new double[p.length];
         double[] g = new double[p.length];
         int clipped = 0;
@@ -168,16 +207,123 @@ public final class DpSgd<E extends Examples> {
     }
 
     /**
+     * Step 4 with an optimiser that has state: ĝ = gradient + N(0, s²) per coordinate (s = σC/(q·n)), then the
+     * optimiser's update from ĝ, then the gradient buffer is cleared. With deferred embedding noise only the
+     * rows this step read are updated (their earlier steps were brought up to date before the read); the
+     * rest are brought up to date when next read or by {@link #finish()}.
+     */
+    private void addNoiseAndOptimise() {
+        double s = config.noiseMultiplier() * config.clipNorm() / expectedBatchSize;
+        int p = gradient.length;
+        long t = stepsDone + 1;
+        if (rowNoisedThrough == null) {
+            noisyUpdate(0, p, s, t);
+            return;
+        }
+        noisyUpdate(0, embedding.offset(), s, t);
+        noisyUpdate(embedding.end(), p, s, t);
+        for (int k = 0; k < rowsReadCount; k++) {
+            int r = rowsRead[k];
+            int from = embedding.offset() + r * embedding.width();
+            noisyUpdate(from, from + embedding.width(), s, t);
+            rowNoisedThrough[r] = t;
+        }
+    }
+
+    /** ĝ = gradient + N(0, s²) on [from, to), the optimiser's update there for step t (1-based), gradient cleared. */
+    private void noisyUpdate(int from, int to, double s, long t) {
+        random.addGaussianNoise(gradient, from, to, s);
+        double[] theta = model.parameters();
+        double eta = config.learningRate();
+        if (optimizer.kind() == DpSgdConfig.Optimizer.Kind.MOMENTUM) {
+            double mu = optimizer.momentum();
+            for (int k = from; k < to; k++) {
+                double v = mu * first[k] + gradient[k];
+                first[k] = v;
+                theta[k] -= eta * v;
+                gradient[k] = 0;
+            }
+            return;
+        }
+        double b1 = optimizer.beta1();
+        double b2 = optimizer.beta2();
+        double c1 = 1 - Math.pow(b1, t);
+        double c2 = 1 - Math.pow(b2, t);
+        double eps = optimizer.epsilon();
+        for (int k = from; k < to; k++) {
+            double g = gradient[k];
+            double m = b1 * first[k] + (1 - b1) * g;
+            double v = b2 * second[k] + (1 - b2) * g * g;
+            first[k] = m;
+            second[k] = v;
+            theta[k] -= eta * (m / c1) / (Math.sqrt(v / c2) + eps);
+            gradient[k] = 0;
+        }
+    }
+
+    /**
      * Deferred noise: a row about to be read (the model calls this just before its first read in a pass)
-     * gets, in one draw, the noise of the k steps it missed: N(0, k·s²) per coordinate.
+     * receives what the k steps it missed would have given it. For plain SGD that is N(0, k·s²) per
+     * coordinate in one draw. With momentum μ, a missed step is v ← μv + z, θ ← θ − ηv with z ~ N(0, s²), so
+     * after k of them θ moves by −η·v·μ(1−μᵏ)/(1−μ) + n_θ and v becomes μᵏv + n_v, where (n_θ, n_v) is
+     * jointly Gaussian with
+     * Var n_v = s²(1−μ²ᵏ)/(1−μ²), Var n_θ = η²s²/(1−μ)²·[k − 2μ(1−μᵏ)/(1−μ) + μ²(1−μ²ᵏ)/(1−μ²)] and
+     * Cov = −ηs²/(1−μ)·[(1−μᵏ)/(1−μ) − μ(1−μ²ᵏ)/(1−μ²)] (sums of geometric series); drawn per coordinate from
+     * two independent normals by the 2×2 Cholesky factor.
      */
     private void bringEmbeddingRowUpToDate(int r) {
+        if (gradient != null) {
+            if (rowsReadCount == rowsRead.length) {
+                rowsRead = Arrays.copyOf(rowsRead, 2 * rowsReadCount);
+            }
+            rowsRead[rowsReadCount++] = r;
+        }
         long owed = stepsDone - rowNoisedThrough[r];
-        if (owed > 0) {
+        if (owed <= 0) {
+            return;
+        }
+        int from = embedding.offset() + r * embedding.width();
+        int to = from + embedding.width();
+        if (gradient == null) {
             double perStep = config.learningRate() / expectedBatchSize * config.noiseMultiplier() * config.clipNorm();
-            int from = embedding.offset() + r * embedding.width();
-            random.addGaussianNoise(model.parameters(), from, from + embedding.width(), perStep * Math.sqrt(owed));
-            rowNoisedThrough[r] = stepsDone;
+            random.addGaussianNoise(model.parameters(), from, to, perStep * Math.sqrt(owed));
+        } else {
+            catchUpMomentum(from, to, owed);
+        }
+        rowNoisedThrough[r] = stepsDone;
+    }
+
+    private void catchUpMomentum(int from, int to, long k) {
+        double mu = optimizer.momentum();
+        double eta = config.learningRate();
+        double s = config.noiseMultiplier() * config.clipNorm() / expectedBatchSize;
+        double muK = Math.pow(mu, k);
+        double mu2K = muK * muK;
+        double geo1 = (1 - muK) / (1 - mu);             // Σ_{m=0}^{k-1} μ^m
+        double geo2 = (1 - mu2K) / (1 - mu * mu);        // Σ_{m=0}^{k-1} μ^{2m}
+        double drift = mu * geo1;                        // Σ_{j=1}^{k} μ^j
+        double varV = s * s * geo2;
+        double varTheta = eta * eta * s * s / ((1 - mu) * (1 - mu)) * (k - 2 * mu * geo1 + mu * mu * geo2);
+        double cov = -eta * s * s / (1 - mu) * (geo1 - mu * geo2);
+        double sdV = Math.sqrt(varV);
+        double a = sdV > 0 ? cov / sdV : 0;
+        double b = Math.sqrt(Math.max(0, varTheta - a * a));
+        double[] theta = model.parameters();
+        for (int k2 = from; k2 < to; k2++) {
+            double v = first[k2];
+            theta[k2] -= eta * drift * v;
+            first[k2] = muK * v;
+        }
+        if (s == 0) {
+            return;
+        }
+        double[] z1 = new double[to - from];
+        double[] z2 = new double[to - from];
+        random.addGaussianNoise(z1, 0, z1.length, 1.0);
+        random.addGaussianNoise(z2, 0, z2.length, 1.0);
+        for (int j = 0; j < z1.length; j++) {
+            first[from + j] += sdV * z1[j];
+            theta[from + j] += a * z1[j] + b * z2[j];
         }
     }
 

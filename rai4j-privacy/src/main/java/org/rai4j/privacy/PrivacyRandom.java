@@ -43,9 +43,12 @@ public final class PrivacyRandom {
         FLOATING_POINT_HARDENED
     }
 
-    /** Secure randomness with {@link NoiseMode#STANDARD} noise. */
+    /** The noise mode of {@link #secure()}. */
+    public static final NoiseMode DEFAULT_MODE = NoiseMode.STANDARD;
+
+    /** Secure randomness with the {@link #DEFAULT_MODE default} noise mode. */
     public static PrivacyRandom secure() {
-        return secure(NoiseMode.STANDARD);
+        return secure(DEFAULT_MODE);
     }
 
     /** Secure randomness with the given noise mode. */

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.within;
 class DpSgdTest {
 
     /** A model and data generated from a seed. */
-    record Case(String name, GradientModel<Examples> model, Examples data) {
+    public record Case(String name, GradientModel<Examples> model, Examples data) {
         @Override
         public String toString() {
             return name;
@@ -60,7 +60,7 @@ class DpSgdTest {
         return TokenExamples.of(bags, y, classes, vocab);
     }
 
-    static Stream<Case> cases() {
+    public static Stream<Case> cases() {
         List<Case> cases = new ArrayList<>();
         for (long seed = 1; seed <= 3; seed++) {
             SplittableRandom rng = new SplittableRandom(seed);

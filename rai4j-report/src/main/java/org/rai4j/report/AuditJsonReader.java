@@ -23,7 +23,6 @@ import org.rai4j.fairness.SliceResult;
 import org.rai4j.fairness.Task;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -41,30 +40,34 @@ import java.util.Map;
  * {@link DataFileException} naming the file, the JSON field path and what was expected. Stateless.
  */
 public final class AuditJsonReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private AuditJsonReader() {}
 
     /** Reads an audit JSON file. */
     public static AuditResult read(Path file) throws DataFileException, IOException {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new DataFileException(new DataProblem(file.toString(), 0, null,
                     "no such file; expected an audit JSON written by 'rai4j audit --json FILE'"));
         }
-        return parse(text, file.toString());
+        return parse(JsonProblems.utf8(bytes, file.toString()), file.toString());
     }
 
     /** Parses audit JSON text; {@code fileName} names it in error messages. */
     public static AuditResult parse(String json, String fileName) throws DataFileException {
+        if (json.isBlank()) {
+            throw new DataFileException(new DataProblem(fileName, 0, null,
+                    "the file is empty; expected an audit JSON written by 'rai4j audit --json FILE'"));
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new DataFileException(new DataProblem(fileName, line, null, "not valid JSON: " + e.getOriginalMessage()));
+            throw new DataFileException(JsonProblems.syntax(fileName, e));
         }
         try {
             return new Reader().audit(new Node(root, ""));

@@ -11,7 +11,6 @@ import org.rai4j.core.DataFileException;
 import org.rai4j.core.DataProblem;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -66,7 +65,7 @@ public record CardContent(String name, String version, String date, String overv
     /** Reads a card YAML file; errors name the file, line and key. */
     public static CardContent read(Path file) throws DataFileException, IOException {
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            return parse(JsonProblems.utf8(Files.readAllBytes(file), file.toString()), file.toString());
         } catch (NoSuchFileException e) {
             throw new DataFileException(new DataProblem(file.toString(), 0, null, "no such file; expected the card's YAML "
                     + "(see docs/service-cards.md for the keys)"));
@@ -88,11 +87,56 @@ public record CardContent(String name, String version, String date, String overv
                     .reduce((a, b) -> a + "." + b).orElse("(top level)");
             String top = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
             throw new DataFileException(new DataProblem(fileName, keyLine(yaml, top, e), null, "key '" + path + "': "
-                    + expected(path) + "; " + e.getOriginalMessage().split("\n")[0]));
+                    + expected(path) + ", got " + got(e)));
         } catch (JacksonException e) {
-            throw new DataFileException(new DataProblem(fileName, line(e), null, "not valid YAML: "
-                    + e.getOriginalMessage().split("\n")[0]));
+            throw new DataFileException(yamlSyntax(fileName, e));
         }
+    }
+
+    /** What the value that could not be mapped was, in YAML's words. */
+    private static String got(JsonMappingException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        if (m.contains("from Array value") || m.contains("START_ARRAY")) {
+            return "a list";
+        }
+        if (m.contains("from Object value") || m.contains("START_OBJECT")) {
+            return "a mapping";
+        }
+        if (m.contains("from Null value") || m.contains("VALUE_NULL")) {
+            return "nothing (null)";
+        }
+        return "a value of another kind";
+    }
+
+    /**
+     * A YAML syntax error with SnakeYAML's problem and its mark (line and column, 1-based), and the
+     * construct it was reading, e.g. {@code not valid YAML at line 2 column 11: found unexpected end
+     * of stream (while scanning a quoted scalar started at line 2 column 11)}.
+     */
+    private static DataProblem yamlSyntax(String fileName, JacksonException e) {
+        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException y) {
+            var mark = y.getProblemMark();
+            long line = mark == null ? line(e) : mark.getLine() + 1L;
+            StringBuilder sb = new StringBuilder("not valid YAML");
+            if (mark != null) {
+                sb.append(" at column ").append(mark.getColumn() + 1);
+            }
+            sb.append(": ").append(y.getProblem() == null ? "malformed input" : y.getProblem().strip());
+            if (y.getContext() != null) {
+                sb.append(" (").append(y.getContext().strip());
+                var context = y.getContextMark();
+                if (context != null) {
+                    sb.append(" started at line ").append(context.getLine() + 1).append(" column ").append(context.getColumn() + 1);
+                }
+                sb.append(')');
+            }
+            return new DataProblem(fileName, line, null, sb.toString());
+        }
+        if (e.getCause() instanceof org.yaml.snakeyaml.error.YAMLException y) {
+            return new DataProblem(fileName, line(e), null, "not valid YAML: " + String.valueOf(y.getMessage()).split("\n")[0]);
+        }
+        return new DataProblem(fileName, line(e), null, "not valid YAML: "
+                + JsonProblems.describe(e.getOriginalMessage()).split("\n")[0]);
     }
 
     /** The YAML keys, in card order. */

@@ -59,4 +59,61 @@ class AuditJsonReaderTest {
                 .isInstanceOf(DataFileException.class)
                 .hasMessage("/nonexistent/base.json: no such file; expected an audit JSON written by 'rai4j audit --json FILE'");
     }
+
+    @Test
+    void parse_truncatedObject_namesLineColumnAndTheOpenBrace() {
+        assertThatThrownBy(() -> AuditJsonReader.parse("{\n  \"schema\": \"rai4j.audit/1\",\n  \"task\": [1, 2", "t.json"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessage("t.json:3: not valid JSON at column 16: the file ends inside the array opened at line 3 column 11;"
+                        + " expected ']' (is the file truncated?)");
+    }
+
+    @Test
+    void parse_truncatedInsideString_saysTheFileEndsTooEarly() {
+        assertThatThrownBy(() -> AuditJsonReader.parse("{\"schema\": \"rai4j.au", "t.json"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessage("t.json:1: not valid JSON at column 21: the file ends too early"
+                        + " (was expecting closing quote for a string value) (is the file truncated?)");
+    }
+
+    @Test
+    void parse_badToken_saysWhatWasExpectedWithoutJacksonInternals() {
+        assertThatThrownBy(() -> AuditJsonReader.parse("{\"x\": tru}", "t.json"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessage("t.json:1: not valid JSON at column 7: Unrecognized token 'tru': was expecting"
+                        + " a string, number, array, object, true, false or null");
+    }
+
+    @Test
+    void parse_trailingGarbage_isAnError() {
+        assertThatThrownBy(() -> AuditJsonReader.parse("{\"a\": 1}}", "t.json"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessageStartingWith("t.json:1: not valid JSON at column ")
+                .hasMessageNotContaining("Source")
+                .hasMessageNotContaining("`");
+    }
+
+    @Test
+    void parse_deepNesting_isASyntaxErrorNotAStackOverflow() {
+        String deep = "[".repeat(5000);
+        assertThatThrownBy(() -> AuditJsonReader.parse(deep, "deep.json"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessage("deep.json: not valid JSON: Document nesting depth (1001) exceeds the maximum allowed (1000)");
+    }
+
+    @Test
+    void parse_emptyFile_saysItIsEmpty() {
+        assertThatThrownBy(() -> AuditJsonReader.parse(" \n", "e.json"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessage("e.json: the file is empty; expected an audit JSON written by 'rai4j audit --json FILE'");
+    }
+
+    @Test
+    void read_notUtf8_namesTheByteOffset(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bin.json");
+        java.nio.file.Files.write(f, new byte[] {'{', '\n', '"', (byte) 0xC3, '"'});
+        assertThatThrownBy(() -> AuditJsonReader.read(f))
+                .isInstanceOf(DataFileException.class)
+                .hasMessage(f + ":2: expected UTF-8 text, got the byte 0xC3 at offset 3");
+    }
 }

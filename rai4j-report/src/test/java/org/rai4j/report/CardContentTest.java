@@ -46,18 +46,35 @@ class CardContentTest {
     void parse_wrongShape_namesKeyAndExpectation() {
         assertThatThrownBy(() -> CardContent.parse("glossary: [a, b]\n", "card.yaml"))
                 .isInstanceOf(DataFileException.class)
-                .hasMessageContaining("card.yaml:1: key 'glossary': expected a mapping of term: definition");
+                .hasMessage("card.yaml:1: key 'glossary': expected a mapping of term: definition, got a list");
     }
 
     @Test
     void parse_brokenYaml_namesLine() {
         assertThatThrownBy(() -> CardContent.parse("name: x\noverview: \"unterminated\n", "card.yaml"))
                 .isInstanceOf(DataFileException.class)
-                .hasMessageStartingWith("card.yaml:2: not valid YAML: while scanning a quoted scalar");
+                .hasMessage("card.yaml:3: not valid YAML at column 1: found unexpected end of stream"
+                        + " (while scanning a quoted scalar started at line 2 column 11)");
     }
 
     @Test
     void parse_emptyFile_isAnEmptyCard() throws Exception {
         assertThat(CardContent.parse("  \n", "card.yaml")).isEqualTo(CardContent.empty());
+    }
+
+    @Test
+    void parse_listWhereTextBelongs_saysListNotJacksonToken() {
+        assertThatThrownBy(() -> CardContent.parse("name: [unclosed, x]\n", "card.yaml"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessage("card.yaml:1: key 'name': expected text, got a list");
+    }
+
+    @Test
+    void read_notUtf8_namesTheByteOffset(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = dir.resolve("card.yaml");
+        java.nio.file.Files.write(f, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xFF, '\n'});
+        assertThatThrownBy(() -> CardContent.read(f))
+                .isInstanceOf(DataFileException.class)
+                .hasMessage(f + ":1: expected UTF-8 text, got the byte 0xFF at offset 6");
     }
 }

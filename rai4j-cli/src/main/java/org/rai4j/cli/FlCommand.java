@@ -1,0 +1,18 @@
+package org.rai4j.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code rai4j fl}: federated learning — simulation. */
+@Command(name = "fl", mixinStandardHelpOptions = true,
+        description = "Federated learning: deterministic cross-device simulation (FedAvg, FedProx, FedAvgM, FedAdam, ...).",
+        subcommands = {FlSimulateCommand.class})
+public final class FlCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

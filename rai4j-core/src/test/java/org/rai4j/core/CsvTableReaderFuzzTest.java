@@ -1,0 +1,37 @@
+package org.rai4j.core;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+import java.io.ByteArrayInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fuzzes the CSV reader with arbitrary bytes: it either returns a table or throws
+ * {@link DataFileException} (the documented domain error), and never takes longer than
+ * {@link #BOUND_NANOS} on one input. {@code mvn verify} replays the committed corpus under
+ * {@code src/test/resources/.../CsvTableReaderFuzzTestInputs}; {@code mvn -Pfuzz verify} fuzzes.
+ */
+class CsvTableReaderFuzzTest {
+    /** Inputs are at most a few KiB: anything near a second is a pathological path (load-tolerant). */
+    static final long BOUND_NANOS = 5_000_000_000L;
+
+    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
+    void read_anyBytes_tableOrDataFileException(byte[] bytes) {
+        long start = System.nanoTime();
+        try {
+            Table t = new CsvTableReader().read(new ByteArrayInputStream(bytes), "fuzz.csv", b -> { });
+            assertThat(t.rowCount()).isPositive();
+            for (String name : t.columnNames()) {
+                Column c = t.column(name);
+                assertThat(c.size()).isEqualTo(t.rowCount());
+                for (int i = 0; i < c.size(); i++) {
+                    c.text(i);
+                }
+            }
+        } catch (DataFileException expected) {
+            assertThat(expected.getMessage()).startsWith("fuzz.csv");
+        }
+        assertThat(System.nanoTime() - start).as("nanoseconds for one input").isLessThan(BOUND_NANOS);
+    }
+}

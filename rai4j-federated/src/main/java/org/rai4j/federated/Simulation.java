@@ -1,0 +1,345 @@
+package org.rai4j.federated;
+
+import org.rai4j.core.Preconditions;
+import org.rai4j.core.Seeds;
+import org.rai4j.learn.BackwardPass;
+import org.rai4j.learn.DenseExamples;
+import org.rai4j.learn.DenseNetwork;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * The cross-device simulation engine. Per round: sample clients ({@link ClientSelector}); decide drop-outs
+ * and stragglers (the FedProx protocol's drop percentage and the {@link SystemModel} virtual clock);
+ * materialise each participating client from the {@link ClientPopulation}, train it on a bounded pool of
+ * worker threads, and fold its update into a running weighted sum in ascending client-id order (so memory
+ * is O(model × threads), not O(clients × model), and the result is bit-identical for any thread count);
+ * apply the {@link Strategy}'s server step; evaluate.
+ *
+ * <p>Randomness: selection and the straggler choice of round r come from stream (seed, "select", r);
+ * client k's local shuffling in round r from (seed, "train", r, k); its drop-out from (seed, "system", r, k);
+ * its speed from (seed, "speed", k). Thread-safe: {@link #run} keeps no state between calls.
+ */
+public final class Simulation {
+    private static final long SELECT = 11;
+    private static final long TRAIN = 12;
+    private static final long SYSTEM = 13;
+    private static final long SPEED = 14;
+    private static final long MODEL = 15;
+
+    private Simulation() {}
+
+    /** Called after each round with the round number and the total (for progress display). */
+    @FunctionalInterface
+    public interface Progress {
+        void roundDone(int round, int rounds);
+    }
+
+    /**
+     * Runs the simulation.
+     *
+     * @param population the clients
+     * @param config     what to run
+     * @param threads    worker threads ≥ 1 (does not change the result)
+     * @param progress   progress callback (may be null)
+     */
+    public static SimulationResult run(ClientPopulation population, SimulationConfig config, int threads, Progress progress) {
+        Preconditions.checkAtLeast(threads, 1, "threads");
+        Preconditions.checkArgument(population.features() == config.model().features(),
+                "the data have " + population.features() + " features, the model takes " + config.model().features());
+        Preconditions.checkArgument(population.classes() == config.model().classes(),
+                "the data have " + population.classes() + " classes, the model predicts " + config.model().classes());
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "rai4j-fl-worker");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            return new Run(population, config, threads, pool, progress).execute();
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** One participant of a round: the client, how many epochs it runs, and its aggregation weight. */
+    private record Task(int client, int epochs, double weight) {}
+
+    private static final class Run {
+        final ClientPopulation population;
+        final SimulationConfig config;
+        final int threads;
+        final ExecutorService pool;
+        final Progress progress;
+        final DenseNetwork global;
+        final int n;
+        final long seed;
+        final List<String> warnings = new ArrayList<>();
+
+        Run(ClientPopulation population, SimulationConfig config, int threads, ExecutorService pool, Progress progress) {
+            this.population = population;
+            this.config = config;
+            this.threads = threads;
+            this.pool = pool;
+            this.progress = progress;
+            this.seed = config.seed();
+            this.global = config.model().create(Seeds.derive(seed, MODEL));
+            this.n = population.size();
+        }
+
+        SimulationResult execute() {
+            ClientSelector selector = config.selector();
+            if (selector instanceof ClientSelector.Activity a && a.weighting() == ClientSelector.Weighting.BY_EXAMPLES && a.gamma() > 0) {
+                warnings.add("selection is by activity (p ~ n^" + a.gamma() + ") and aggregation also weights by n: heavy "
+                        + "clients count twice (~ n^" + (1 + a.gamma()) + "); the aggregate is biased towards them");
+            }
+            ServerOptimizer optimizer = new ServerOptimizer(config.strategy(), global.parameterCount());
+            long[] selections = new long[n];
+            double[] intended = new double[n];
+            List<RoundResult> rounds = new ArrayList<>(config.rounds());
+            int periods = population.periods();
+            for (int round = 1; round <= config.rounds(); round++) {
+                int period = (int) ((long) (round - 1) * periods / config.rounds());
+                IntUnaryOperator counts = id -> population.trainCount(id, period);
+                SplittableRandom rr = Seeds.stream(Seeds.derive(seed, SELECT), round);
+                Selection sel = selector.select(n, counts, config.clientsPerRound(), rr);
+                double[] in = selector.intendedInclusion(n, counts, config.clientsPerRound());
+                for (int k = 0; k < n; k++) {
+                    intended[k] += in[k];
+                }
+                for (int id : sel.ids()) {
+                    selections[id]++;
+                }
+                List<Task> tasks = participants(sel, rr, round, counts);
+                double seconds = roundSeconds(tasks, counts, sel.size());
+                int aggregated = trainAndAggregate(tasks, sel, round, period, optimizer);
+                boolean evaluate = round % config.evaluateEvery() == 0 || round == config.rounds();
+                double acc = evaluate ? accuracy(global, population.evaluationTest()) : Double.NaN;
+                double loss = evaluate ? loss(global, population.evaluationTrain(period)) : Double.NaN;
+                rounds.add(new RoundResult(round, acc, loss, sel.size(), aggregated, seconds));
+                if (progress != null) {
+                    progress.roundDone(round, config.rounds());
+                }
+            }
+            RoundResult last = rounds.get(rounds.size() - 1);
+            FinalMetrics fin = new FinalMetrics(last.testAccuracy(), last.trainLoss(),
+                    majorityAccuracy(population.evaluationTrain(periods - 1), population.evaluationTest()));
+            return new SimulationResult(config, n, rounds, fin, inclusion(selections, intended, periods), Double.NaN, Double.NaN,
+                    warnings, global.parameters());
+        }
+
+        /** Drop-outs and stragglers of the round; the tasks that train, in ascending client order. */
+        private List<Task> participants(Selection sel, SplittableRandom rr, int round, IntUnaryOperator counts) {
+            int s = sel.size();
+            int epochs = config.localEpochs();
+            int[] taskEpochs = new int[s];
+            Arrays.fill(taskEpochs, epochs);
+            boolean[] straggler = new boolean[s];
+            if (config.dropPercent() > 0) {
+                // The FedProx protocol: round(K(1 − p)) active clients chosen uniformly; the rest run 1 … E−1 epochs.
+                int active = (int) Math.rint(s * (1 - config.dropPercent()));
+                int[] activeIdx = ClientSelector.distinctUniform(s, active, rr);
+                Arrays.fill(straggler, true);
+                for (int i : activeIdx) {
+                    straggler[i] = false;
+                }
+                for (int i = 0; i < s; i++) {
+                    if (straggler[i]) {
+                        taskEpochs[i] = epochs > 1 ? 1 + rr.nextInt(epochs - 1) : 1;
+                    }
+                }
+            }
+            SystemModel sys = config.system();
+            List<Task> tasks = new ArrayList<>(s);
+            for (int i = 0; i < s; i++) {
+                int id = sel.ids()[i];
+                int e = taskEpochs[i];
+                if (!sys.ideal()) {
+                    SplittableRandom cr = Seeds.stream(Seeds.derive(Seeds.derive(seed, SYSTEM), round), id);
+                    if (cr.nextDouble() >= sys.availability()) {
+                        continue;
+                    }
+                    double perEpoch = counts.applyAsInt(id) / (sys.samplesPerSecond() * speed(id));
+                    int fits = perEpoch <= 0 ? e : (int) Math.min(e, Math.floor(sys.deadlineSeconds() / perEpoch));
+                    if (fits < e) {
+                        straggler[i] = true;
+                        e = fits;
+                    }
+                }
+                if (straggler[i] && !config.strategy().keepsPartialWork()) {
+                    continue;
+                }
+                if (e >= 1) {
+                    tasks.add(new Task(id, e, sel.weights()[i]));
+                }
+            }
+            return tasks;
+        }
+
+        private double speed(int id) {
+            double spread = config.system().speedSpread();
+            return spread == 0 ? 1 : Math.exp(spread * Seeds.stream(Seeds.derive(seed, SPEED), id).nextGaussian());
+        }
+
+        /** Until the last answer, or the deadline when it comes first or when some selected client never answers. */
+        private double roundSeconds(List<Task> tasks, IntUnaryOperator counts, int selected) {
+            SystemModel sys = config.system();
+            if (tasks.size() < selected && sys.deadlineSeconds() < Double.POSITIVE_INFINITY) {
+                return sys.deadlineSeconds();
+            }
+            double longest = 0;
+            for (Task t : tasks) {
+                longest = Math.max(longest, t.epochs() * counts.applyAsInt(t.client()) / (sys.samplesPerSecond() * speed(t.client())));
+            }
+            return Math.min(longest, sys.deadlineSeconds());
+        }
+
+        /** Trains the tasks (in parallel) and folds their updates into the global model in task order. */
+        private int trainAndAggregate(List<Task> tasks, Selection sel, int round, int period, ServerOptimizer optimizer) {
+            double[] x = global.parameters();
+            double[] sum = new double[x.length];
+            double weightSum = 0;
+            int aggregated = 0;
+            double[] snapshot = x.clone();
+            Deque<Future<ClientUpdate>> inFlight = new ArrayDeque<>();
+            Deque<Task> inFlightTasks = new ArrayDeque<>();
+            int next = 0;
+            while (next < tasks.size() || !inFlight.isEmpty()) {
+                while (next < tasks.size() && (pool == null ? inFlight.isEmpty() : inFlight.size() < 2 * threads)) {
+                    Task t = tasks.get(next++);
+                    java.util.concurrent.Callable<ClientUpdate> job = () -> fit(t, snapshot, round, period);
+                    inFlight.add(pool == null ? java.util.concurrent.CompletableFuture.completedFuture(call(job)) : pool.submit(job));
+                    inFlightTasks.add(t);
+                }
+                ClientUpdate u = await(inFlight.poll());
+                Task t = inFlightTasks.poll();
+                double[] d = u.deltaShared();
+                for (int p = 0; p < sum.length; p++) {
+                    sum[p] += t.weight() * d[p];
+                }
+                weightSum += t.weight();
+                aggregated++;
+            }
+            if (aggregated == 0) {
+                return 0;
+            }
+            double denominator = sel.normalised() ? weightSum : sel.fixedDenominator();
+            for (int p = 0; p < sum.length; p++) {
+                sum[p] /= denominator;
+            }
+            optimizer.apply(x, sum);
+            return aggregated;
+        }
+
+        private ClientUpdate fit(Task t, double[] snapshot, int round, int period) {
+            ClientData data = population.load(t.client(), period);
+            LocalClient client = new LocalClient(t.client(), data.train(), config.model());
+            long clientSeed = Seeds.derive(Seeds.derive(Seeds.derive(seed, TRAIN), round), t.client());
+            return client.fit(new FitInstructions(round, snapshot, t.epochs(), config.batchSize(), config.learningRate(),
+                    config.strategy().proximalMu(), clientSeed));
+        }
+
+        private InclusionReport inclusion(long[] selections, double[] intended, int periods) {
+            int rounds = config.rounds();
+            double maxDev = 0;
+            List<InclusionReport.Row> rows = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                double want = intended[k] / rounds;
+                double got = selections[k] / (double) rounds;
+                maxDev = Math.max(maxDev, Math.abs(got - want));
+                if (n <= InclusionReport.PER_CLIENT_LIMIT) {
+                    rows.add(new InclusionReport.Row(k, population.trainCount(k, periods - 1), want, got));
+                }
+            }
+            String weighting = config.selector() instanceof ClientSelector.Activity a
+                    ? (a.weighting() == ClientSelector.Weighting.UNBIASED ? "unbiased" : "by_examples")
+                    : config.selector() instanceof ClientSelector.Poisson ? "unbiased" : "by_examples";
+            return new InclusionReport(config.selector().key(), weighting, rounds, maxDev, rows);
+        }
+    }
+
+    private static <T> T call(java.util.concurrent.Callable<T> job) {
+        try {
+            return job.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T await(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a client", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Accuracy of the model on the examples. */
+    static double accuracy(DenseNetwork model, DenseExamples data) {
+        if (data.size() == 0) {
+            return Double.NaN;
+        }
+        return model.accuracy(data);
+    }
+
+    /** Mean cross-entropy of the model on the examples, in chunks. */
+    static double loss(DenseNetwork model, DenseExamples data) {
+        int m = data.size();
+        if (m == 0) {
+            return Double.NaN;
+        }
+        double total = 0;
+        for (int from = 0; from < m; from += 1024) {
+            int to = Math.min(m, from + 1024);
+            int[] batch = new int[to - from];
+            for (int i = 0; i < batch.length; i++) {
+                batch[i] = from + i;
+            }
+            BackwardPass pass = model.backward(data, batch);
+            total += pass.loss();
+        }
+        return total / m;
+    }
+
+    static double majorityAccuracy(DenseExamples train, DenseExamples test) {
+        if (test.size() == 0 || train.size() == 0) {
+            return Double.NaN;
+        }
+        int[] freq = new int[train.classes()];
+        for (int i = 0; i < train.size(); i++) {
+            freq[train.label(i)]++;
+        }
+        int best = 0;
+        for (int c = 1; c < freq.length; c++) {
+            if (freq[c] > freq[best]) {
+                best = c;
+            }
+        }
+        int hit = 0;
+        for (int i = 0; i < test.size(); i++) {
+            if (test.label(i) == best) {
+                hit++;
+            }
+        }
+        return hit / (double) test.size();
+    }
+}

@@ -1,0 +1,30 @@
+package org.rai4j.report;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.rai4j.core.DataFileException;
+import org.rai4j.fairness.AuditResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fuzzes the audit JSON reader (used by {@code compare}, {@code audit --baseline} and {@code card}):
+ * arbitrary bytes either read as an audit that writes back to JSON, or fail with
+ * {@link DataFileException} naming the file and free of Jackson internals; no input takes longer
+ * than the bound. The corpus starts from real audits of every task.
+ */
+class AuditJsonReaderFuzzTest {
+    static final long BOUND_NANOS = 5_000_000_000L;
+
+    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
+    void parse_anyBytes_auditOrDataFileException(byte[] bytes) {
+        long start = System.nanoTime();
+        try {
+            String text = JsonProblems.utf8(bytes, "fuzz.json");
+            AuditResult audit = AuditJsonReader.parse(text, "fuzz.json");
+            assertThat(AuditJson.toJson(audit)).isNotEmpty();
+        } catch (DataFileException expected) {
+            assertThat(expected.getMessage()).startsWith("fuzz.json").doesNotContain("Source: ").doesNotContain("REDACTED");
+        }
+        assertThat(System.nanoTime() - start).as("nanoseconds for one input").isLessThan(BOUND_NANOS);
+    }
+}
