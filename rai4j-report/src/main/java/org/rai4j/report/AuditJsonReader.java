@@ -83,9 +83,9 @@ public final class AuditJsonReader {
     public static org.rai4j.fairness.ResamplingUnits readResamplingUnits(Path file) throws DataFileException, IOException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            root = MAPPER.readTree(JsonProblems.utf8(Files.readAllBytes(file), file.toString()));
         } catch (JsonProcessingException e) {
-            throw new DataFileException(new DataProblem(file.toString(), 0, null, "not valid JSON: " + e.getOriginalMessage()));
+            throw new DataFileException(JsonProblems.syntax(file.toString(), e));
         }
         if (!root.has("resampling_units")) {
             return null;
