@@ -42,6 +42,18 @@ public final class AuditReplay {
      */
     public static Result replay(List<String> lines, Table holdout, Table train, Artifacts artifacts)
             throws DataFileException, PredicateException, ModelException {
+        return replay(lines, holdout, train, artifacts, AuditLog.inMemory());
+    }
+
+    /**
+     * Replays {@code lines} into {@code into}, an empty log that the returned engine keeps appending to:
+     * a service restores a bounty from its stored log this way and goes on logging new decisions.
+     *
+     * @throws IllegalArgumentException when the chain is broken, an entry is malformed or {@code into} is not empty
+     */
+    public static Result replay(List<String> lines, Table holdout, Table train, Artifacts artifacts, AuditLog into)
+            throws DataFileException, PredicateException, ModelException {
+        Preconditions.checkArgument(into.lines().isEmpty(), "the log to replay into must be empty");
         AuditLog.verifyChain(lines);
         Map<String, Object> genesis = object(Json.parse(lines.get(0)), 1);
         Preconditions.checkArgument("genesis".equals(genesis.get("type")), "audit log line 1: expected the genesis entry");
@@ -57,7 +69,7 @@ public final class AuditReplay {
                 new BigDecimal((String) genesis.get("min_group_mass")),
                 integer(genesis.get("team_budget"), "team_budget"), integer(genesis.get("global_budget"), "global_budget"));
         ModelSpec base = spec(object(genesis.get("base"), 1));
-        AuditLog log = AuditLog.inMemory();
+        AuditLog log = into;
         BountyEngine engine = new BountyEngine(holdout, train, artifacts, base, config, guard, log);
         String mismatch = compare(lines, log, 0);
         for (int i = 1; i < lines.size() && mismatch == null; i++) {

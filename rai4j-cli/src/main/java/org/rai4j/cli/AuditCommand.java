@@ -11,10 +11,10 @@ import org.rai4j.fairness.ComparisonResult;
 import org.rai4j.fairness.ComparisonSpec;
 import org.rai4j.fairness.LastMileComparison;
 import org.rai4j.fairness.Task;
-import org.rai4j.report.AtomicFiles;
 import org.rai4j.report.AuditJsonReader;
 import org.rai4j.report.ComparisonJson;
 import org.rai4j.report.ComparisonReport;
+import org.rai4j.report.Gates;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,6 +91,11 @@ public final class AuditCommand implements Callable<Integer> {
         }
         AuditSpec auditSpec = options.spec(t, label, prediction, score, weight, positiveLabel, negativeLabel);
         List<FailCondition> conditions = output.conditions();
+        RunOutputs run = new RunOutputs().input("--data", data).input("--baseline", baseline);
+        output.declare(run);
+        if (baseline != null) {
+            run.declare("--compare-json", compareJson);
+        }
         AuditResult base = baseline == null ? null : AuditJsonReader.read(baseline);
         Table table = new CsvTableReader(new CsvOptions(separator, Set.of("", "NA", "?"), CsvOptions.DEFAULT.maxLevels()))
                 .read(data);
@@ -98,26 +103,27 @@ public final class AuditCommand implements Callable<Integer> {
         try (Progress p = Progress.start("bootstrap", auditSpec.bootstrap())) {
             r = Auditor.run(table, auditSpec, p.listener());
         }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (base == null) {
-            return output.emit(r, conditions, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return output.emit(r, conditions, run, out, err);
         }
         ComparisonSpec cs = compare.spec(auditSpec.confidence(), ComparisonSpec.DEFAULT_BOOTSTRAP, auditSpec.seed(), auditSpec.adjust());
         ComparisonResult cmp = LastMileComparison.compare(base, r, cs);
         String b = baseline.getFileName().toString();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        int status = output.emit(r, cmp, b, conditions, out, err);
-        PrintWriter info = "-".equals(output.json) || "-".equals(compareJson) ? err : out;
-        info.print("\n" + ComparisonReport.render(cmp, b, data.getFileName().toString()));
+        output.render(r, cmp, b, run);
+        List<Gates.Outcome> gates = Gates.audit(r, conditions);
+        gates.forEach(g -> run.err.append("rai4j: ").append(g.message()).append('\n'));
+        StringBuilder info = run.text("-".equals(output.json) || "-".equals(compareJson));
+        info.append('\n').append(ComparisonReport.render(cmp, b, data.getFileName().toString()));
         if ("-".equals(compareJson)) {
-            out.print(ComparisonJson.toJson(cmp, b, data.getFileName().toString()));
+            run.out.append(ComparisonJson.toJson(cmp, b, data.getFileName().toString()));
         } else if (compareJson != null) {
-            AtomicFiles.write(Path.of(compareJson), ComparisonJson.toJson(cmp, b, data.getFileName().toString()));
-            info.println("\nwrote " + compareJson);
+            run.file(Path.of(compareJson), ComparisonJson.toJson(cmp, b, data.getFileName().toString()));
+            info.append("\nwrote ").append(compareJson).append('\n');
         }
-        out.flush();
-        info.flush();
-        return Math.max(status, compare.gate(cmp, err));
+        run.finish(out, err);
+        return Math.max(Gates.anyFailed(gates) ? Rai4j.EXIT_GATE : 0, compare.gate(cmp, err));
     }
 
     /** {@code --task speech}: reference/hypothesis transcripts, WER and friends per group (see SpeechAuditRunner). */
@@ -133,6 +139,11 @@ public final class AuditCommand implements Callable<Integer> {
         List<FailCondition> conditions = output.conditions();
         AuditResult base = baseline == null ? null : AuditJsonReader.read(baseline);
         org.rai4j.fairness.ResamplingUnits baseUnits = baseline == null ? null : speechUnits(base, baseline);
+        RunOutputs run = new RunOutputs().input("--data", data).input("--baseline", baseline);
+        output.declare(run);
+        if (baseline != null) {
+            run.declare("--compare-json", compareJson);
+        }
         Table table = new CsvTableReader(new CsvOptions(separator, Set.of(""), CsvOptions.DEFAULT.maxLevels())).read(data);
         org.rai4j.speech.SpeechAudit.Result r;
         try (Progress p = Progress.start("bootstrap", auditSpec.bootstrap())) {
@@ -141,7 +152,7 @@ public final class AuditCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (base == null) {
-            return SpeechAuditRunner.emit(r, output, conditions, out, err);
+            return SpeechAuditRunner.emit(r, output, conditions, run, out, err);
         }
         ComparisonSpec cs = compare.speechSpec(auditSpec.confidence(), ComparisonSpec.DEFAULT_BOOTSTRAP, auditSpec.seed(),
                 auditSpec.adjust(), true);
@@ -151,19 +162,20 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException("--baseline " + baseline + ": " + e.getMessage());
         }
-        int status = SpeechAuditRunner.emit(r, output, conditions, out, err);
+        SpeechAuditRunner.render(r, output, run);
+        List<Gates.Outcome> gates = Gates.audit(r.audit(), conditions);
+        gates.forEach(g -> run.err.append("rai4j: ").append(g.message()).append('\n'));
         String b = baseline.getFileName().toString();
-        PrintWriter info = "-".equals(output.json) || "-".equals(compareJson) ? err : out;
-        info.print("\n" + ComparisonReport.render(cmp, b, data.getFileName().toString()));
+        StringBuilder info = run.text("-".equals(output.json) || "-".equals(compareJson));
+        info.append('\n').append(ComparisonReport.render(cmp, b, data.getFileName().toString()));
         if ("-".equals(compareJson)) {
-            out.print(ComparisonJson.toJson(cmp, b, data.getFileName().toString()));
+            run.out.append(ComparisonJson.toJson(cmp, b, data.getFileName().toString()));
         } else if (compareJson != null) {
-            AtomicFiles.write(Path.of(compareJson), ComparisonJson.toJson(cmp, b, data.getFileName().toString()));
-            info.println("\nwrote " + compareJson);
+            run.file(Path.of(compareJson), ComparisonJson.toJson(cmp, b, data.getFileName().toString()));
+            info.append("\nwrote ").append(compareJson).append('\n');
         }
-        out.flush();
-        info.flush();
-        return Math.max(status, compare.gate(cmp, err));
+        run.finish(out, err);
+        return Math.max(Gates.anyFailed(gates) ? Rai4j.EXIT_GATE : 0, compare.gate(cmp, err));
     }
 
     /** The resampling units recorded in a speech audit JSON, with a clear error when it is not one. */

@@ -3,8 +3,9 @@ package org.rai4j.cli;
 import org.rai4j.fairness.AuditResult;
 import org.rai4j.fairness.ComparisonResult;
 import org.rai4j.fairness.FailCondition;
-import org.rai4j.report.AtomicFiles;
 import org.rai4j.report.AuditJson;
+import org.rai4j.report.Gates;
+import org.rai4j.report.OutputFileException;
 import org.rai4j.report.ConsoleReport;
 import org.rai4j.report.HtmlReport;
 import picocli.CommandLine.Option;
@@ -38,14 +39,14 @@ final class AuditOutput {
         return out;
     }
 
-    /** Prints and writes the result; returns the exit status. */
-    int emit(AuditResult r, List<FailCondition> conditions, PrintWriter out, PrintWriter err) throws IOException {
-        return emit(r, null, null, conditions, out, err);
+    /** Declares the output files (checked now, before any work). */
+    void declare(RunOutputs run) throws OutputFileException {
+        run.declare("--json", json);
+        run.declare("--html", html == null ? null : Path.of(html));
     }
 
-    /** Prints and writes the result, with its comparison to a baseline in the HTML report when given; returns the exit status. */
-    int emit(AuditResult r, ComparisonResult comparison, String baselineSource, List<FailCondition> conditions,
-             PrintWriter out, PrintWriter err) throws IOException {
+    /** The metrics shown in the console table, checked against the result. */
+    List<String> shown(AuditResult r) {
         List<String> shown = metrics.isEmpty() ? ConsoleReport.defaultMetrics(r) : metrics;
         for (String m : shown) {
             if (r.main().overall().metric(m) == null) {
@@ -53,33 +54,42 @@ final class AuditOutput {
                         + "; expected one of " + String.join(", ", r.main().overall().metrics().keySet()));
             }
         }
+        return shown;
+    }
+
+    /** Prints and writes the result (declared with {@link #declare}); returns the exit status of the gates. */
+    int emit(AuditResult r, List<FailCondition> conditions, RunOutputs run, PrintWriter out, PrintWriter err) throws IOException {
+        render(r, null, null, run);
+        run.finish(out, err);
+        return gates(Gates.audit(r, conditions), err);
+    }
+
+    /** Renders the result into {@code run}: console table, JSON and HTML (with the comparison when given). */
+    void render(AuditResult r, ComparisonResult comparison, String baselineSource, RunOutputs run) {
+        List<String> shown = shown(r);
         String text = ConsoleReport.render(r, shown);
         if ("-".equals(json)) {
-            out.print(AuditJson.toJson(r));
-            err.print(text);
+            run.out.append(AuditJson.toJson(r));
+            run.err.append(text);
         } else {
-            out.print(text);
+            run.out.append(text);
             if (json != null) {
-                AtomicFiles.write(Path.of(json), AuditJson.toJson(r));
-                out.println("\nwrote " + json);
+                run.file(Path.of(json), AuditJson.toJson(r));
+                run.out.append("\nwrote ").append(json).append('\n');
             }
         }
         if (html != null) {
-            AtomicFiles.write(Path.of(html), HtmlReport.render(r, shown, comparison, baselineSource));
-            ("-".equals(json) ? err : out).println((json == null ? "\n" : "") + "wrote " + html);
+            run.file(Path.of(html), HtmlReport.render(r, shown, comparison, baselineSource));
+            run.text("-".equals(json)).append(json == null ? "\n" : "").append("wrote ").append(html).append('\n');
         }
-        out.flush();
-        int status = 0;
-        for (FailCondition c : conditions) {
-            double v = c.value(r);
-            if (c.holds(r)) {
-                err.printf(java.util.Locale.ROOT, "rai4j: gate failed: %s (value %.6g)%n", c, v);
-                status = Rai4j.EXIT_GATE;
-            } else {
-                err.printf(java.util.Locale.ROOT, "rai4j: gate passed: not (%s) (value %.6g)%n", c, v);
-            }
+    }
+
+    /** Prints each gate's outcome on {@code err}; returns {@link Rai4j#EXIT_GATE} when one failed, else 0. */
+    static int gates(List<Gates.Outcome> outcomes, PrintWriter err) {
+        for (Gates.Outcome o : outcomes) {
+            err.println("rai4j: " + o.message());
         }
         err.flush();
-        return status;
+        return Gates.anyFailed(outcomes) ? Rai4j.EXIT_GATE : 0;
     }
 }

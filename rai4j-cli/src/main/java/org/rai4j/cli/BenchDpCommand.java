@@ -69,20 +69,22 @@ public final class BenchDpCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        RunOutputs run = new RunOutputs();
+        run.declare("--json", json);
         DpBenchmark.Report report;
         try (TorchBaseline baseline = torch == null ? null : TorchBaseline.start(torch, torchThreads)) {
             report = DpBenchmark.run(new DpBenchmark.Options(warmup, warmupSeconds, rounds, naiveEvery, 1L), baseline,
                     what -> err.println("rai4j: bench dp: " + what + "…"));
         }
         if (json != null) {
-            PrivacyOutput.writeLines(json, List.of(toJson(report)), out);
+            PrivacyOutput.writeLines(json, List.of(toJson(report)), run);
             if (!"-".equals(json)) {
-                out.print(render(report));
+                run.out.append(render(report));
             }
         } else {
-            out.print(render(report));
+            run.out.append(render(report));
         }
-        out.flush();
+        run.finish(out, err);
         return 0;
     }
 

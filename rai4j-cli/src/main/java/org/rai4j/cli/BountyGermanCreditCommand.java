@@ -3,7 +3,7 @@ package org.rai4j.cli;
 import org.rai4j.core.Column;
 import org.rai4j.core.Table;
 import org.rai4j.core.Seeds;
-import org.rai4j.report.AtomicFiles;
+import org.rai4j.report.OutputFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +39,9 @@ public final class BountyGermanCreditCommand implements Callable<Integer> {
         if (!(holdoutFraction > 0 && holdoutFraction < 1)) {
             throw new UserException("--holdout-fraction must be in (0, 1), got " + holdoutFraction);
         }
+        OutputFiles files = new OutputFiles();
+        files.declare("--out", out.resolve("train.csv"));
+        files.declare("--out", out.resolve("holdout.csv"));
         Table t = GermanCredit.load();
         SplittableRandom r = Seeds.stream(seed, 0);
         StringBuilder train = header(t);
@@ -54,8 +57,9 @@ public final class BountyGermanCreditCommand implements Callable<Integer> {
                 nTrain++;
             }
         }
-        AtomicFiles.write(out.resolve("train.csv"), train.toString());
-        AtomicFiles.write(out.resolve("holdout.csv"), holdout.toString());
+        files.put(out.resolve("train.csv"), train.toString());
+        files.put(out.resolve("holdout.csv"), holdout.toString());
+        files.commit();
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d rows) and %s (%d rows); label 'class' (good/bad)%n",
                 out.resolve("train.csv"), nTrain, out.resolve("holdout.csv"), nHoldout);
         spec.commandLine().getOut().flush();

@@ -8,7 +8,6 @@ import org.rai4j.bounty.ModelSpec;
 import org.rai4j.bounty.PredicateException;
 import org.rai4j.bounty.PointerDecisionList;
 import org.rai4j.bounty.TableEvaluations;
-import org.rai4j.report.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,6 +60,8 @@ public final class BountyHuntCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        RunOutputs run = new RunOutputs().input("--train", train).input("--accepted", accepted);
+        run.declare("--output", output);
         BountyData data = BountyData.load(train, null, label, positive, Loss.ZERO_ONE);
         // The current model on the training split: the base with the accepted submissions prepended in order.
         double[] current;
@@ -88,7 +89,8 @@ public final class BountyHuntCommand implements Callable<Integer> {
         }
         data.artifacts().close();
         if (output != null) {
-            AtomicFiles.write(output, sb.toString());
+            run.file(output, sb.toString());
+            run.finish(spec.commandLine().getOut(), spec.commandLine().getErr());
             spec.commandLine().getErr().println("bounty hunt: " + proposals.size() + " proposals written to " + output);
         } else {
             spec.commandLine().getOut().print(sb);

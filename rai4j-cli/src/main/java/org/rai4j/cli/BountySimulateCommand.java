@@ -1,7 +1,5 @@
 package org.rai4j.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.rai4j.bounty.AdaptivityBound;
 import org.rai4j.bounty.AlphaSpendingGuard;
 import org.rai4j.bounty.HunterDecision;
@@ -23,7 +21,7 @@ import org.rai4j.bounty.SignificanceGuard;
 import org.rai4j.bounty.Submission;
 import org.rai4j.bounty.ThresholdGuard;
 import org.rai4j.bounty.Thresholdout;
-import org.rai4j.report.AtomicFiles;
+import org.rai4j.report.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -149,6 +147,10 @@ public final class BountySimulateCommand implements Callable<Integer> {
         }
         BountyConfig config = new BountyConfig(decimal("--alpha", alpha), decimal("--repair-alpha", repairAlpha), minGroupSize,
                 decimal("--min-group-mass", minGroupMass), teamBudget, globalBudget);
+        RunOutputs run = new RunOutputs().input("--train", train).input("--holdout", holdout).input("--submissions", submissions);
+        run.declare("--json", json);
+        run.declare("--heatmap", heatmap);
+        run.declare("--audit-log", auditLog);
         List<BountySubmissionsFile.Line> lines = BountySubmissionsFile.read(submissions);
         BountyData data = BountyData.load(train, holdout, label, positive, l);
         HoldoutGuard g = guard(config);
@@ -238,11 +240,15 @@ public final class BountySimulateCommand implements Callable<Integer> {
         result.put("trajectory", trajectory);
         result.put("slice_errors", slices);
         result.put("feature_usage", usageFractions(featureUse, teamSubmissions));
-        result.put("adaptivity", Map.of("epsilon", bound.epsilon(), "non_adaptive_epsilon", bound.nonAdaptiveEpsilon(),
-                "delta", bound.delta(), "rotate_holdout", bound.rotate()));
+        Map<String, Object> adaptivity = new LinkedHashMap<>();
+        adaptivity.put("epsilon", bound.epsilon());
+        adaptivity.put("non_adaptive_epsilon", bound.nonAdaptiveEpsilon());
+        adaptivity.put("delta", bound.delta());
+        adaptivity.put("rotate_holdout", bound.rotate());
+        result.put("adaptivity", adaptivity);
         data.artifacts().close();
         if (heatmap != null) {
-            AtomicFiles.write(heatmap, BountyHeatmapSvg.render(usageFractions(featureUse, teamSubmissions)));
+            run.file(heatmap, BountyHeatmapSvg.render(usageFractions(featureUse, teamSubmissions)));
         }
         if (view.equals("hunter")) {
             // Exactly what hunters are shown: id, decision and a public reason; nothing computed on the holdout.
@@ -254,25 +260,25 @@ public final class BountySimulateCommand implements Callable<Integer> {
                 m.put("reason", h.reason() == null ? null : h.reason().name());
                 hv.add(m);
             }
-            String text = new ObjectMapper().writeValueAsString(Map.of("decisions", hv)) + "\n";
+            String text = Json.line(Map.of("decisions", hv)) + "\n";
             if (json != null && !json.equals("-")) {
-                AtomicFiles.write(Path.of(json), text);
+                run.file(Path.of(json), text);
             } else {
-                spec.commandLine().getOut().print(text);
-                spec.commandLine().getOut().flush();
+                run.out.append(text);
             }
+            run.finish(spec.commandLine().getOut(), err);
             return 0;
         }
         if (json != null) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            String text = mapper.writeValueAsString(result) + "\n";
+            String text = Json.document(result) + "\n";
             if (json.equals("-")) {
-                spec.commandLine().getOut().print(text);
-                spec.commandLine().getOut().flush();
+                run.out.append(text);
+                run.finish(spec.commandLine().getOut(), err);
                 return 0;
             }
-            AtomicFiles.write(Path.of(json), text);
+            run.file(Path.of(json), text);
         }
+        run.finish(spec.commandLine().getOut(), err);
         renderText(spec.commandLine().getOut(), data, config, g, engine, decisions, initialError, bound,
                 usageFractions(featureUse, teamSubmissions), slices);
         return 0;

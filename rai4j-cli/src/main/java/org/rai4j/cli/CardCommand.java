@@ -1,9 +1,9 @@
 package org.rai4j.cli;
 
 import org.rai4j.fairness.AuditResult;
-import org.rai4j.report.AtomicFiles;
 import org.rai4j.report.AuditJsonReader;
 import org.rai4j.report.CardContent;
+import org.rai4j.report.OutputFiles;
 import org.rai4j.report.ServiceCard;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,10 +37,13 @@ public final class CardCommand implements Callable<Integer> {
         if (!html && !name.endsWith(".md")) {
             throw new UserException("--out: expected a file name ending in .html, .htm or .md, got '" + out + "'");
         }
+        OutputFiles files = new OutputFiles().input("--audit", audit).input("--card", card);
+        files.declare("--out", out);
         AuditResult r = AuditJsonReader.read(audit);
         CardContent content = card == null ? CardContent.empty() : CardContent.read(card);
         String source = audit.getFileName().toString();
-        AtomicFiles.write(out, html ? ServiceCard.html(r, content, source) : ServiceCard.markdown(r, content, source));
+        files.put(out, html ? ServiceCard.html(r, content, source) : ServiceCard.markdown(r, content, source));
+        files.commit();
         spec.commandLine().getOut().println("wrote " + out);
         return 0;
     }

@@ -5,7 +5,6 @@ import org.rai4j.fairness.AuditResult;
 import org.rai4j.fairness.ComparisonResult;
 import org.rai4j.fairness.ComparisonSpec;
 import org.rai4j.fairness.LastMileComparison;
-import org.rai4j.report.AtomicFiles;
 import org.rai4j.report.AuditJsonReader;
 import org.rai4j.report.ComparisonHtml;
 import org.rai4j.report.ComparisonJson;
@@ -60,6 +59,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        RunOutputs run = new RunOutputs().input("--baseline", baseline).input("--candidate", candidate);
+        run.declare("--json", json);
+        run.declare("--html", html);
         AuditResult base = AuditJsonReader.read(baseline);
         AuditResult cand = AuditJsonReader.read(candidate);
         ComparisonResult r;
@@ -74,21 +76,19 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String b = baseline.getFileName().toString();
         String c = candidate.getFileName().toString();
-        String text = ComparisonReport.render(r, b, c);
-        PrintWriter info = "-".equals(json) ? err : out;
-        info.print(text);
+        StringBuilder info = run.text("-".equals(json));
+        info.append(ComparisonReport.render(r, b, c));
         if ("-".equals(json)) {
-            out.print(ComparisonJson.toJson(r, b, c));
+            run.out.append(ComparisonJson.toJson(r, b, c));
         } else if (json != null) {
-            AtomicFiles.write(Path.of(json), ComparisonJson.toJson(r, b, c));
-            info.println("\nwrote " + json);
+            run.file(Path.of(json), ComparisonJson.toJson(r, b, c));
+            info.append("\nwrote ").append(json).append('\n');
         }
         if (html != null) {
-            AtomicFiles.write(html, ComparisonHtml.render(r, b, c));
-            info.println((json != null && !"-".equals(json) ? "" : "\n") + "wrote " + html);
+            run.file(html, ComparisonHtml.render(r, b, c));
+            info.append(json != null && !"-".equals(json) ? "" : "\n").append("wrote ").append(html).append('\n');
         }
-        out.flush();
-        info.flush();
+        run.finish(out, err);
         return compare.gate(r, err);
     }
 }

@@ -2,17 +2,15 @@ package org.rai4j.cli;
 
 import org.rai4j.core.SliceKey;
 import org.rai4j.fairness.Adjustment;
-import org.rai4j.fairness.ChangeFlag;
 import org.rai4j.fairness.ComparisonResult;
 import org.rai4j.fairness.ComparisonSpec;
 import org.rai4j.fairness.Direction;
-import org.rai4j.fairness.SliceComparison;
+import org.rai4j.report.Gates;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** What a last-mile comparison compares, and its gate (shared by {@code compare} and {@code audit --baseline}). */
 final class CompareOptions {
@@ -32,10 +30,7 @@ final class CompareOptions {
 
     @Option(names = "--fail-on", paramLabel = "WHAT", converter = FailOnConverter.class,
             description = "Exit with status 3 when: differential (a slice degrades differentially) or degraded (any significant degradation).")
-    FailOn failOn;
-
-    /** What {@code --fail-on} gates on. */
-    enum FailOn { DIFFERENTIAL, DEGRADED }
+    Gates.FailOn failOn;
 
     ComparisonSpec spec(double confidence, int bootstrap, long seed, Adjustment adjust) {
         return new ComparisonSpec(metric == null ? "error_rate" : metric, direction, reference == null ? null
@@ -68,26 +63,7 @@ final class CompareOptions {
 
     /** Prints the gate's outcome; returns the exit status. */
     int gate(ComparisonResult r, PrintWriter err) {
-        if (failOn == null) {
-            return 0;
-        }
-        List<SliceComparison> hit = new ArrayList<>(r.flagged(ChangeFlag.DIFFERENTIAL_DEGRADATION));
-        if (failOn == FailOn.DEGRADED) {
-            hit.addAll(r.flagged(ChangeFlag.DEGRADED));
-            if (r.overall().flag() == ChangeFlag.DEGRADED) {
-                hit.add(0, r.overall());
-            }
-        }
-        String what = failOn.name().toLowerCase(java.util.Locale.ROOT);
-        if (hit.isEmpty()) {
-            err.println("rai4j: gate passed: --fail-on " + what + ": no slice flagged");
-            err.flush();
-            return 0;
-        }
-        err.println("rai4j: gate failed: --fail-on " + what + ": " + hit.stream()
-                .map(s -> s.slice() + " " + s.flag()).collect(Collectors.joining("; ")));
-        err.flush();
-        return Rai4j.EXIT_GATE;
+        return failOn == null ? 0 : AuditOutput.gates(List.of(Gates.comparison(r, failOn)), err);
     }
 
     static final class DirectionConverter implements picocli.CommandLine.ITypeConverter<Direction> {
@@ -101,12 +77,12 @@ final class CompareOptions {
         }
     }
 
-    static final class FailOnConverter implements picocli.CommandLine.ITypeConverter<FailOn> {
+    static final class FailOnConverter implements picocli.CommandLine.ITypeConverter<Gates.FailOn> {
         @Override
-        public FailOn convert(String v) {
+        public Gates.FailOn convert(String v) {
             return switch (v) {
-                case "differential" -> FailOn.DIFFERENTIAL;
-                case "degraded" -> FailOn.DEGRADED;
+                case "differential" -> Gates.FailOn.DIFFERENTIAL;
+                case "degraded" -> Gates.FailOn.DEGRADED;
                 default -> throw new picocli.CommandLine.TypeConversionException("expected differential or degraded, got '" + v + "'");
             };
         }

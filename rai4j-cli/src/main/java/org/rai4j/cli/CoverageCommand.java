@@ -53,18 +53,23 @@ final class CoverageCommand implements Callable<Integer> {
             throw new UserException("--min-count must be >= 1, got " + minCount);
         }
         Coverage coverage = new Coverage(dimensions, declared, minCount);
+        RunOutputs run = new RunOutputs().input("--data", data);
+        run.declare("--json", json);
         Table table = new CsvTableReader().read(data);
         CoverageReport report = coverage.of(table);
-        PrintWriter out = spec.commandLine().getOut();
         if (json != null) {
-            SpeechJson.write(toJson(report), json, out);
+            SpeechJson.write(toJson(report), json, run);
             if (!"-".equals(json)) {
-                out.println("rai4j: wrote " + json);
+                run.out.append("rai4j: wrote ").append(json).append('\n');
             }
         } else {
-            render(report, out);
+            java.io.StringWriter text = new java.io.StringWriter();
+            try (PrintWriter pw = new PrintWriter(text)) {
+                render(report, pw);
+            }
+            run.out.append(text);
         }
-        out.flush();
+        run.finish(spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
     }
 

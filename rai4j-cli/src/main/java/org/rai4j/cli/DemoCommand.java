@@ -60,11 +60,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter info = "-".equals(output.json) ? spec.commandLine().getErr() : out;
         List<FailCondition> conditions = output.conditions();
+        RunOutputs run = new RunOutputs();
+        output.declare(run);
+        run.declare("--export", export);
+        StringBuilder info = run.text("-".equals(output.json));
         Table data = GermanCredit.load();
-        info.printf(Locale.ROOT, "German credit: %d applicants × %d attributes (Hofmann 1994, from weka-stable 3.8.7), sha256 %s…%n",
-                data.rowCount(), data.columnNames().size() - 2, data.sha256().substring(0, 12));
+        info.append(String.format(Locale.ROOT, "German credit: %d applicants × %d attributes (Hofmann 1994, from weka-stable 3.8.7), sha256 %s…%n",
+                data.rowCount(), data.columnNames().size() - 2, data.sha256().substring(0, 12)));
 
         int[][] split = Splits.trainTest(data.rowCount(), testFraction, splitSeed);
         Table train = data.select(split[0]);
@@ -87,16 +90,16 @@ public final class DemoCommand implements Callable<Integer> {
             yTrue[i] = truth[i];
             correct += truth[i] == pred[i] ? 1 : 0;
         }
-        info.printf(Locale.ROOT, "Model: logistic regression (L2 λ=%s, %d encoded features, Newton–Raphson) trained on %d rows; "
+        info.append(String.format(Locale.ROOT, "Model: logistic regression (L2 λ=%s, %d encoded features, Newton–Raphson) trained on %d rows; "
                         + "held-out accuracy %.3f on %d rows. Positive label 1 = 'good' credit (the favourable decision).%n%n",
-                Double.toString(l2), encoder.width(), train.rowCount(), (double) correct / truth.length, truth.length);
+                Double.toString(l2), encoder.width(), train.rowCount(), (double) correct / truth.length, truth.length));
 
         Table audited = new Table("german-credit-holdout", data.sha256(), List.of(
                 Column.numeric("good_credit", yTrue), Column.numeric("predicted_good", pred), Column.numeric("score", score),
                 test.column("sex"), test.column("age_band")), null);
         if (export != null) {
-            writeExport(test, yTrue, pred, score);
-            info.println("wrote " + export + " (held-out rows with good_credit, predicted_good, score)");
+            run.file(export, exportCsv(test, yTrue, pred, score));
+            info.append("wrote " + export + " (held-out rows with good_credit, predicted_good, score)\n");
         }
         AuditSpec auditSpec = new AuditSpec(Task.BINARY, "good_credit", "predicted_good", "score", null, "1", "0",
                 List.of("sex", "age_band"), List.of(), org.rai4j.fairness.MissingGroupPolicy.ERROR, minGroupSize, 0.95,
@@ -105,10 +108,10 @@ public final class DemoCommand implements Callable<Integer> {
         try (Progress p = Progress.start("bootstrap", bootstrap)) {
             r = Auditor.run(audited, auditSpec, p.listener());
         }
-        return output.emit(r, conditions, out, spec.commandLine().getErr());
+        return output.emit(r, conditions, run, out, spec.commandLine().getErr());
     }
 
-    private void writeExport(Table test, double[] yTrue, double[] pred, double[] score) throws Exception {
+    private static String exportCsv(Table test, double[] yTrue, double[] pred, double[] score) throws Exception {
         StringBuilder sb = new StringBuilder();
         List<String> cols = List.of("sex", "age_band", "age", "personal_status", "foreign_worker", "housing", "job");
         sb.append(String.join(",", cols)).append(",good_credit,predicted_good,score\n");
@@ -119,7 +122,7 @@ public final class DemoCommand implements Callable<Integer> {
             sb.append((int) yTrue[i]).append(',').append((int) pred[i]).append(',')
                     .append(String.format(Locale.ROOT, "%.6f", score[i])).append('\n');
         }
-        org.rai4j.report.AtomicFiles.write(export, sb.toString());
+        return sb.toString();
     }
 
     private static String csvField(String v) {

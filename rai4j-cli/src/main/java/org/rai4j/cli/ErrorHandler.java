@@ -1,6 +1,7 @@
 package org.rai4j.cli;
 
 import org.rai4j.core.DataFileException;
+import org.rai4j.report.OutputFileException;
 import picocli.CommandLine;
 
 /**
@@ -12,7 +13,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         var err = cmd.getErr();
-        if (ex instanceof DataFileException || ex instanceof UserException) {
+        if (ex instanceof DataFileException || ex instanceof UserException || ex instanceof OutputFileException) {
             err.println("rai4j: error: " + ex.getMessage().replace("\n", "\nrai4j: error: "));
             return 1;
         }

@@ -39,7 +39,7 @@ public final class FlSimulateCommand implements Callable<Integer> {
     String dataset;
 
     @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "fedavg",
-            description = "fedavg (default), fedprox, fedavgm, fedadagrad, fedadam, fedyogi.")
+            description = "fedavg (default), fedprox, fedavgm, fedadagrad, fedadam, fedyogi, scaffold, qfedavg.")
     String strategy;
 
     @Option(names = "--mu", paramLabel = "M", description = "FedProx proximal term mu (default 1 for fedprox).")
@@ -47,6 +47,9 @@ public final class FlSimulateCommand implements Callable<Integer> {
 
     @Option(names = "--server-learning-rate", paramLabel = "ETA", description = "Server learning rate of fedavgm (default 1) and fedadam/fedyogi/fedadagrad (their defaults).")
     Double serverLearningRate;
+
+    @Option(names = "--q", paramLabel = "Q", description = "q-FedAvg fairness parameter q (default 1).")
+    Double q;
 
     @Option(names = "--server-momentum", paramLabel = "BETA", description = "FedAvgM server momentum (default 0.9).")
     Double serverMomentum;
@@ -158,7 +161,10 @@ public final class FlSimulateCommand implements Callable<Integer> {
                 yield new Strategy.FedOpt(d.adaptivity(), serverLearningRate == null ? d.eta() : serverLearningRate,
                         d.beta1(), d.beta2(), d.tau(), false);
             }
-            default -> throw new UserException("--strategy must be one of fedavg, fedprox, fedavgm, fedadagrad, fedadam, fedyogi; got '" + strategy + "'");
+            case "scaffold" -> new Strategy.Scaffold(serverLearningRate == null ? 1.0 : serverLearningRate);
+            case "qfedavg" -> new Strategy.QFedAvg(q == null ? 1.0 : q);
+            default -> throw new UserException("--strategy must be one of fedavg, fedprox, fedavgm, fedadagrad, fedadam, fedyogi, "
+                    + "scaffold, qfedavg; got '" + strategy + "'");
         };
     }
 

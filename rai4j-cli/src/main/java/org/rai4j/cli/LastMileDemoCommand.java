@@ -1,7 +1,6 @@
 package org.rai4j.cli;
 
 import org.rai4j.fairness.LastMileExample;
-import org.rai4j.report.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,16 +34,21 @@ public final class LastMileDemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        RunOutputs run = new RunOutputs();
+        Path provider = run.declare("--out", out.resolve("provider-eval.csv"));
+        Path hospital = run.declare("--out", out.resolve("imaging-floor.csv"));
         LastMileExample example = new LastMileExample(seed);
-        write(example, LastMileExample.Site.PROVIDER_EVALUATION, providerRows, out.resolve("provider-eval.csv"));
-        write(example, LastMileExample.Site.IMAGING_FLOOR, hospitalRows, out.resolve("imaging-floor.csv"));
+        write(example, LastMileExample.Site.PROVIDER_EVALUATION, providerRows, provider, run);
+        write(example, LastMileExample.Site.IMAGING_FLOOR, hospitalRows, hospital, run);
+        run.finish(spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
     }
 
-    private void write(LastMileExample example, LastMileExample.Site site, int rows, Path file) throws Exception {
+    private static void write(LastMileExample example, LastMileExample.Site site, int rows, Path file, RunOutputs run)
+            throws Exception {
         StringWriter w = new StringWriter();
         example.writeCsv(w, site, rows);
-        AtomicFiles.write(file, w.toString());
-        spec.commandLine().getOut().println("wrote " + file + " (" + rows + " utterances)");
+        run.file(file, w.toString());
+        run.out.append("wrote ").append(file).append(" (").append(rows).append(" utterances)\n");
     }
 }

@@ -73,6 +73,8 @@ public final class PrivacyEpsilonCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Accountant defaultAccountant = parseAccountant(accountant);
+        RunOutputs run = new RunOutputs().input("--batch", batch).input("--schedule", schedule);
+        run.declare("--json", json);
         orders = switch (rdpOrders.toLowerCase(java.util.Locale.ROOT)) {
             case "opacus" -> RdpOrders.OPACUS_DEFAULT;
             case "extended" -> RdpOrders.EXTENDED;
@@ -83,7 +85,7 @@ public final class PrivacyEpsilonCommand implements Callable<Integer> {
                 throw new UserException("--batch takes every setting from the file; drop --schedule, --sample-rate, "
                         + "--noise-multiplier, --steps and --delta");
             }
-            return runBatch(defaultAccountant);
+            return runBatch(defaultAccountant, run);
         }
         if (delta == null) {
             throw new UserException("--delta is required (e.g. --delta 1e-5; usually below 1/dataset size)");
@@ -102,19 +104,19 @@ public final class PrivacyEpsilonCommand implements Callable<Integer> {
         }
         PrivacySpent spent = compute(defaultAccountant, segments, checkDelta(delta), orders);
         for (String w : spent.warnings()) {
-            err().println("rai4j: warning: " + w
-                    + (spent.accountant() == Accountant.RDP && orders == RdpOrders.OPACUS_DEFAULT ? " (--rdp-orders extended)" : ""));
+            err().println("rai4j: warning: " + w + (spent.accountant() == Accountant.RDP && orders == RdpOrders.OPACUS_DEFAULT
+                    && spent.epsilon() != Double.POSITIVE_INFINITY ? " (--rdp-orders extended)" : ""));
         }
         if (json != null) {
-            PrivacyOutput.writeLines(json, List.of(toJson(spent)), out());
+            PrivacyOutput.writeLines(json, List.of(toJson(spent)), run);
         } else {
-            out().print(render(spent, segments));
-            out().flush();
+            run.out.append(render(spent, segments));
         }
+        run.finish(out(), err());
         return 0;
     }
 
-    private int runBatch(Accountant defaultAccountant) throws Exception {
+    private int runBatch(Accountant defaultAccountant, RunOutputs run) throws Exception {
         PrivacyCsv csv = PrivacyCsv.read(batch, List.of("sample_rate", "noise_multiplier", "steps", "delta"));
         int n = csv.rows();
         List<Segment> segs = new ArrayList<>(n);
@@ -131,16 +133,21 @@ public final class PrivacyEpsilonCommand implements Callable<Integer> {
         csv.throwIfAny();
         boolean[] edge = new boolean[n];
         boolean[] gdp = new boolean[n];
+        boolean[] infinite = new boolean[n];
         PrivacyBatchRunner.Result result = PrivacyBatchRunner.run(n, r -> {
             PrivacySpent spent = accountants[r].epsilon(List.of(segs.get(r)), deltas[r], orders);
-            edge[r] = spent.accountant() == Accountant.RDP && !spent.warnings().isEmpty();
+            infinite[r] = spent.epsilon() == Double.POSITIVE_INFINITY;
+            edge[r] = spent.accountant() == Accountant.RDP && !spent.warnings().isEmpty() && !infinite[r];
             gdp[r] = spent.accountant() == Accountant.GDP;
             return toJson(spent);
         }, r -> batch + ":" + csv.line(r), err());
-        PrivacyOutput.writeLines(json == null ? "-" : json, result.objects(), out());
+        PrivacyOutput.writeLines(json == null ? "-" : json, result.objects(), run);
+        run.finish(out(), err());
         summarise(edge, "the optimal RDP order is at the edge of the order list, so epsilon may be loose "
                 + "(try --rdp-orders extended or --accountant prv)", csv);
         summarise(gdp, "GDP is a central-limit approximation, not a bound", csv);
+        summarise(infinite, "epsilon is infinite: the noise multiplier is 0 (no noise, no privacy) or too small for "
+                + "any finite guarantee", csv);
         return result.failures() == 0 ? 0 : 1;
     }
 

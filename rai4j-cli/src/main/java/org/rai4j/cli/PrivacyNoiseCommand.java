@@ -61,12 +61,14 @@ public final class PrivacyNoiseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Accountant defaultAccountant = PrivacyEpsilonCommand.parseAccountant(accountant);
+        RunOutputs run = new RunOutputs().input("--batch", batch);
+        run.declare("--json", json);
         if (batch != null) {
             if (targetEpsilon != null || delta != null || sampleRate != null || steps != null) {
                 throw new UserException("--batch takes every setting from the file; drop --target-epsilon, --delta, "
                         + "--sample-rate and --steps");
             }
-            return runBatch(defaultAccountant);
+            return runBatch(defaultAccountant, run);
         }
         if (targetEpsilon == null || delta == null || sampleRate == null || steps == null) {
             throw new UserException("need --target-epsilon, --delta, --sample-rate and --steps (or --batch FILE.csv)");
@@ -88,16 +90,17 @@ public final class PrivacyNoiseCommand implements Callable<Integer> {
             throw new UserException(e.getMessage());
         }
         if (json != null) {
-            PrivacyOutput.writeLines(json, List.of(toJson(c)), out());
+            PrivacyOutput.writeLines(json, List.of(toJson(c)), run);
         } else {
-            out().printf("noise multiplier  %s%n", c.noiseMultiplier());
-            out().printf("epsilon           %.6g  (%s accountant, delta %s; target %s)%n", c.epsilon(),
-                    defaultAccountant.key(), delta, targetEpsilon);
+            run.out.append(String.format("noise multiplier  %s%n", c.noiseMultiplier()));
+            run.out.append(String.format("epsilon           %.6g  (%s accountant, delta %s; target %s)%n", c.epsilon(),
+                    defaultAccountant.key(), delta, targetEpsilon));
         }
+        run.finish(out(), err());
         return 0;
     }
 
-    private int runBatch(Accountant defaultAccountant) throws Exception {
+    private int runBatch(Accountant defaultAccountant, RunOutputs run) throws Exception {
         PrivacyCsv csv = PrivacyCsv.read(batch, List.of("target_epsilon", "delta", "sample_rate", "steps"));
         int n = csv.rows();
         double[] eps = new double[n];
@@ -116,7 +119,8 @@ public final class PrivacyNoiseCommand implements Callable<Integer> {
         PrivacyBatchRunner.Result result = PrivacyBatchRunner.run(n,
                 r -> toJson(calibrate(eps[r], deltas[r], rates[r], stepCounts[r], accountants[r], exact)),
                 r -> batch + ":" + csv.line(r), err());
-        PrivacyOutput.writeLines(json == null ? "-" : json, result.objects(), out());
+        PrivacyOutput.writeLines(json == null ? "-" : json, result.objects(), run);
+        run.finish(out(), err());
         return result.failures() == 0 ? 0 : 1;
     }
 

@@ -139,6 +139,8 @@ public final class PrivacyTrainCommand implements Callable<Integer> {
             throw new UserException("--epochs and --batch-size must be >= 1, --clip and --learning-rate > 0");
         }
 
+        RunOutputs run = new RunOutputs().input("--data", data);
+        run.declare("--json", json);
         Table table = new CsvTableReader().read(data);
         Labels labels = labels(table);
         if (kind == Kind.LOGISTIC && labels.classes().size() != 2) {
@@ -190,11 +192,11 @@ public final class PrivacyTrainCommand implements Callable<Integer> {
         o.put("seed", seed);
         o.put("rai4j_version", Provenance.rai4jVersion());
         if (json != null) {
-            PrivacyOutput.writeLines(json, List.of(o), out);
+            PrivacyOutput.writeLines(json, List.of(o), run);
         } else {
-            out.print(render(kind, prepared, outcome, acc, split, labels));
+            run.out.append(render(kind, prepared, outcome, acc, split, labels));
         }
-        out.flush();
+        run.finish(out, err);
         return 0;
     }
 

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 WerCommand.class,
                 CoverageCommand.class,
                 SpeechCommand.class,
+                ServeCommand.class,
         })
 public final class Rai4j implements Runnable {
     /** Exit status when a gate condition ({@code --fail-if}, {@code --fail-on}) holds. */

@@ -1,7 +1,5 @@
 package org.rai4j.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,9 +12,10 @@ import java.util.Map;
 import org.rai4j.core.Interval;
 import org.rai4j.fairness.AuditResult;
 import org.rai4j.fairness.FailCondition;
-import org.rai4j.report.AtomicFiles;
 import org.rai4j.report.AuditJson;
 import org.rai4j.report.ConsoleReport;
+import org.rai4j.report.Gates;
+import org.rai4j.report.Json;
 import org.rai4j.report.HtmlReport;
 import org.rai4j.fairness.ComparisonResult;
 import org.rai4j.report.ComparisonJson;
@@ -31,10 +30,10 @@ import org.rai4j.speech.SpeechAudit;
 final class SpeechAuditRunner {
     private SpeechAuditRunner() {}
 
-    /** Prints and writes {@code result}; returns the exit status (3 when a gate holds). */
-    static int emit(SpeechAudit.Result result, AuditOutput output, List<FailCondition> conditions, PrintWriter out,
-                    PrintWriter err) throws IOException {
-        return emit(result, null, null, output, conditions, out, err);
+    /** Prints and writes {@code result} (outputs declared in {@code run}); returns the exit status (3 when a gate holds). */
+    static int emit(SpeechAudit.Result result, AuditOutput output, List<FailCondition> conditions, RunOutputs run,
+                    PrintWriter out, PrintWriter err) throws IOException {
+        return emit(result, null, null, output, conditions, run, out, err);
     }
 
     /**
@@ -42,15 +41,16 @@ final class SpeechAuditRunner {
      * clean speech ({@code effect}, rendered and written under {@code condition_effect} in the JSON).
      */
     static int emit(SpeechAudit.Result result, ComparisonResult effect, String[] effectSources, AuditOutput output,
-                    List<FailCondition> conditions, PrintWriter out, PrintWriter err) throws IOException {
+                    List<FailCondition> conditions, RunOutputs run, PrintWriter out, PrintWriter err) throws IOException {
+        emitInto(result, effect, effectSources, output, run);
+        run.finish(out, err);
+        return AuditOutput.gates(Gates.audit(result.audit(), conditions), err);
+    }
+
+    private static void emitInto(SpeechAudit.Result result, ComparisonResult effect, String[] effectSources,
+                                 AuditOutput output, RunOutputs run) throws IOException {
         AuditResult r = result.audit();
-        List<String> shown = output.metrics.isEmpty() ? ConsoleReport.defaultMetrics(r) : output.metrics;
-        for (String m : shown) {
-            if (r.main().overall().metric(m) == null) {
-                throw new UserException("--metrics: no metric '" + m + "' for task speech; expected one of "
-                        + String.join(", ", r.main().overall().metrics().keySet()));
-            }
-        }
+        List<String> shown = output.shown(r);
         StringBuilder text = new StringBuilder(ConsoleReport.render(r, shown));
         text.append("\nnormalization: ").append(String.join(" → ", result.normalizer().describe()))
                 .append(" (applied to references and hypotheses alike)\n");
@@ -68,34 +68,28 @@ final class SpeechAuditRunner {
         if (output.json != null) {
             String json = json(result, effect, effectSources);
             if (jsonToStdout) {
-                out.print(json);
+                run.out.append(json);
             } else {
-                AtomicFiles.write(Path.of(output.json), json);
+                run.file(Path.of(output.json), json);
             }
         }
-        PrintWriter info = jsonToStdout ? err : out;
-        info.print(text);
+        StringBuilder info = run.text(jsonToStdout);
+        info.append(text);
         if (output.json != null && !jsonToStdout) {
-            info.println("\nwrote " + output.json);
+            info.append("\nwrote ").append(output.json).append('\n');
         }
         if (output.html != null) {
-            AtomicFiles.write(Path.of(output.html), HtmlReport.render(r, shown, null, null));
-            info.println("wrote " + output.html);
+            run.file(Path.of(output.html), HtmlReport.render(r, shown, null, null));
+            info.append("wrote ").append(output.html).append('\n');
         }
-        out.flush();
-        info.flush();
-        int status = 0;
-        for (FailCondition c : conditions) {
-            double v = c.value(r);
-            if (c.holds(r)) {
-                err.printf(Locale.ROOT, "rai4j: gate failed: %s (value %.6g)%n", c, v);
-                status = Rai4j.EXIT_GATE;
-            } else {
-                err.printf(Locale.ROOT, "rai4j: gate passed: not (%s) (value %.6g)%n", c, v);
-            }
-        }
-        err.flush();
-        return status;
+    }
+
+    /**
+     * Renders {@code result} into {@code run} like {@link #emit} but leaves it unfinished, so that a
+     * last-mile comparison can follow ({@code audit --task speech --baseline}).
+     */
+    static void render(SpeechAudit.Result result, AuditOutput output, RunOutputs run) throws IOException {
+        emitInto(result, null, null, output, run);
     }
 
     /**
@@ -104,17 +98,12 @@ final class SpeechAuditRunner {
      */
     static String json(SpeechAudit.Result result, ComparisonResult effect, String[] effectSources) {
         ObjectNode tree = AuditJson.toTree(result.audit());
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        tree.set("normalization", mapper.valueToTree(result.normalizer().describe()));
-        tree.set("coverage", mapper.valueToTree(CoverageCommand.toJson(result.coverage())));
+        tree.set("normalization", Json.tree(result.normalizer().describe()));
+        tree.set("coverage", Json.tree(CoverageCommand.toJson(result.coverage())));
         tree.set("resampling_units", AuditJson.resamplingUnits(result.units()));
         if (effect != null) {
             tree.set("condition_effect", ComparisonJson.toTree(effect, effectSources[0], effectSources[1]));
         }
-        try {
-            return mapper.writeValueAsString(tree) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("could not render the speech audit as JSON", e);
-        }
+        return Json.document(tree) + "\n";
     }
 }

@@ -54,6 +54,8 @@ final class SpeechDemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        RunOutputs run = new RunOutputs();
+        output.declare(run);
         Table table;
         try (InputStream in = SpeechDemoCommand.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -76,7 +78,7 @@ final class SpeechDemoCommand implements Callable<Integer> {
         String target = condition != null ? condition : hospitalCondition(table);
         ComparisonResult effect = conditionEffect(table, normalizer, target);
         return SpeechAuditRunner.emit(result, effect, new String[] {"condition=clean", "condition=" + target}, output,
-                output.conditions(), out, spec.commandLine().getErr());
+                output.conditions(), run, out, spec.commandLine().getErr());
     }
 
     /** Minimum group size of the demo's audits, in speakers (the audits resample whole speakers). */

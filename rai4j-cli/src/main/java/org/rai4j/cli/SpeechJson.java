@@ -1,49 +1,30 @@
 package org.rai4j.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.rai4j.report.Json;
 import org.rai4j.speech.EditCounts;
 import org.rai4j.speech.SpeechCounts;
 import org.rai4j.speech.SpeechMetric;
 
 /**
- * JSON rendering for the speech and coverage commands: ordered maps written with Jackson to standard
- * output ({@code -}) or to a file (written to a temporary file first, then moved into place).
+ * JSON rendering for the speech and coverage commands: ordered maps written under the one JSON policy
+ * ({@link Json}) to standard output ({@code -}) or to a declared output file.
  */
 final class SpeechJson {
     private SpeechJson() {}
 
-    private static ObjectMapper mapper() {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    }
-
-    /** Writes {@code value} as JSON to {@code target}: "-" for {@code out}, else a file path. */
-    static void write(Object value, String target, PrintWriter out) throws IOException {
+    /**
+     * Puts {@code value} as indented JSON into {@code run}: to standard output ("-", with a final newline)
+     * or to the declared file {@code target} (without one, as before).
+     */
+    static void write(Object value, String target, RunOutputs run) {
+        String doc = Json.document(value);
         if ("-".equals(target)) {
-            out.println(mapper().writeValueAsString(value));
-            out.flush();
-            return;
-        }
-        Path path = Path.of(target).toAbsolutePath();
-        Path dir = path.getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new UserException("--json: directory " + dir + " does not exist");
-        }
-        Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
-        try {
-            mapper().writeValue(tmp.toFile(), value);
-            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
+            run.out.append(doc).append('\n');
+        } else {
+            run.file(Path.of(target), doc);
         }
     }
 
@@ -64,8 +45,8 @@ final class SpeechJson {
         return m;
     }
 
-    /** A finite double, or null for NaN/±∞ (JSON has no NaN). */
+    /** A finite double, or null for NaN/±∞ (the JSON policy, {@link Json#number}). */
     static Double number(double v) {
-        return Double.isFinite(v) ? v : null;
+        return Json.number(v);
     }
 }

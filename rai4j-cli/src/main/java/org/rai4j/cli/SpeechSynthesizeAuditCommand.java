@@ -127,6 +127,9 @@ final class SpeechSynthesizeAuditCommand implements Callable<Integer> {
         if (speakersPerVoice < 1 || jobs < 1 || (promptsPerSpeaker != null && promptsPerSpeaker < 1)) {
             throw new UserException("--speakers-per-voice, --prompts-per-speaker and --jobs must be >= 1");
         }
+        RunOutputs run = new RunOutputs().input("--prompts", prompts);
+        run.declare("--out", out.resolve("synthesis.json"));
+        run.declare("--out", out.resolve("audit.json"));
         List<Prompt> promptList = Prompt.read(prompts);
         List<Speaker> speakers = Speaker.of(voiceList, speakersPerVoice);
         LanguageModelChoice lmChoice = switch (lm) {
@@ -159,15 +162,16 @@ final class SpeechSynthesizeAuditCommand implements Callable<Integer> {
         } catch (MissingToolException e) {
             throw new UserException(e.getMessage());
         }
-        writeManifest(plan, result);
+        writeManifest(plan, result, run);
+        run.finish(spec.commandLine().getOut(), err);
         PrintWriter o = spec.commandLine().getOut();
         o.printf("wrote %s (%d utterances) and %s%n%n", result.csv(), result.records().size(), out.resolve("synthesis.json"));
         o.flush();
-        return audit(result.csv());
+        return audit(result.csv(), run);
     }
 
     /** The audit of the new data: by accent and condition, speaker-cluster bootstrap; JSON to DIR/audit.json. */
-    private int audit(Path csv) throws Exception {
+    private int audit(Path csv, RunOutputs run) throws Exception {
         Table table = new CsvTableReader(new CsvOptions(',', java.util.Set.of(""), CsvOptions.DEFAULT.maxLevels())).read(csv);
         AuditSpec auditSpec = SpeechAudit.spec("reference", "hypothesis", List.of("accent", "condition"), minGroupSize,
                 0.95, bootstrap, seed);
@@ -177,7 +181,7 @@ final class SpeechSynthesizeAuditCommand implements Callable<Integer> {
         }
         AuditOutput output = new AuditOutput();
         output.json = out.resolve("audit.json").toString();
-        return SpeechAuditRunner.emit(r, output, List.of(), spec.commandLine().getOut(), spec.commandLine().getErr());
+        return SpeechAuditRunner.emit(r, output, List.of(), run, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     private interface Parse<T> {
@@ -192,7 +196,7 @@ final class SpeechSynthesizeAuditCommand implements Callable<Integer> {
         }
     }
 
-    private void writeManifest(SynthesisPlan plan, SynthesisAudit.Result result) throws Exception {
+    private void writeManifest(SynthesisPlan plan, SynthesisAudit.Result result, RunOutputs run) throws Exception {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("prompts", prompts.toString());
         config.put("voices", String.join(",", plan.speakers().stream().map(s -> s.voice().name()).distinct().toList()));
@@ -223,6 +227,6 @@ final class SpeechSynthesizeAuditCommand implements Callable<Integer> {
             speakers.add(sm);
         }
         m.put("speakers", speakers);
-        SpeechJson.write(m, out.resolve("synthesis.json").toString(), spec.commandLine().getOut());
+        SpeechJson.write(m, out.resolve("synthesis.json").toString(), run);
     }
 }

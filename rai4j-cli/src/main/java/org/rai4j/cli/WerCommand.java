@@ -39,6 +39,8 @@ final class WerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        RunOutputs run = new RunOutputs();
+        run.declare("--json", json);
         TextNormalizer normalizer = normalization.normalizer();
         SpeechScorer scorer = new SpeechScorer(normalizer);
         UtteranceScore score = scorer.score(reference, hypothesis);
@@ -61,10 +63,11 @@ final class WerCommand implements Callable<Integer> {
             m.put("normalization", normalizer.describe());
             m.put("reference_normalized", normalizer.normalize(reference));
             m.put("hypothesis_normalized", normalizer.normalize(hypothesis));
-            SpeechJson.write(m, json, out);
+            SpeechJson.write(m, json, run);
             if (!"-".equals(json)) {
-                out.println("rai4j: wrote " + json);
+                run.out.append("rai4j: wrote ").append(json).append('\n');
             }
+            run.finish(out, spec.commandLine().getErr());
             return 0;
         }
         Alignment alignment = scorer.align(reference, hypothesis);

@@ -11,9 +11,18 @@ import org.rai4j.core.Preconditions;
  * @param examples  n_k ≥ 0
  * @param meanLoss  mean minibatch loss over the local steps (NaN if none)
  * @param epochs    epochs completed
+ * @param lossBefore   F_k(x_t), the mean local training loss of the global model before training (NaN if not asked)
+ * @param controlDelta SCAFFOLD's c_k⁺ − c_k (empty unless SCAFFOLD)
  */
-public record ClientUpdate(int clientId, double[] delta, long examples, double meanLoss, int epochs) {
+public record ClientUpdate(int clientId, double[] delta, long examples, double meanLoss, int epochs, double lossBefore,
+                           double[] controlDelta) {
+    /** An update without SCAFFOLD or q-FedAvg extras. */
+    public ClientUpdate(int clientId, double[] delta, long examples, double meanLoss, int epochs) {
+        this(clientId, delta, examples, meanLoss, epochs, Double.NaN, new double[0]);
+    }
+
     public ClientUpdate {
+        controlDelta = controlDelta.clone();
         Preconditions.checkNotNull(delta, "delta");
         delta = delta.clone();
         Preconditions.checkAtLeast(examples, 0L, "examples");
@@ -28,6 +37,15 @@ public record ClientUpdate(int clientId, double[] delta, long examples, double m
     @Override
     public double[] delta() {
         return delta.clone();
+    }
+
+    @Override
+    public double[] controlDelta() {
+        return controlDelta.clone();
+    }
+
+    double[] controlDeltaShared() {
+        return controlDelta;
     }
 
     double[] deltaShared() {

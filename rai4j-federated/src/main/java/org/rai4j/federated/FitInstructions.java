@@ -14,10 +14,24 @@ import org.rai4j.core.Preconditions;
  * @param learningRate η &gt; 0
  * @param proximalMu   μ ≥ 0
  * @param seed         seed of the client's shuffling stream for this round
+ * @param serverControl SCAFFOLD's server control variate c (empty unless SCAFFOLD)
+ * @param clientControl SCAFFOLD's control variate c_k of this client (empty unless SCAFFOLD)
+ * @param evaluateFirst also report the local training loss F_k(x_t) of the global model before training (q-FedAvg)
  */
 public record FitInstructions(int round, double[] globalParameters, int epochs, int batchSize, double learningRate,
-                              double proximalMu, long seed) {
+                              double proximalMu, long seed, double[] serverControl, double[] clientControl, boolean evaluateFirst) {
+    /** Plain (FedAvg/FedProx) instructions. */
+    public FitInstructions(int round, double[] globalParameters, int epochs, int batchSize, double learningRate,
+                           double proximalMu, long seed) {
+        this(round, globalParameters, epochs, batchSize, learningRate, proximalMu, seed, new double[0], new double[0], false);
+    }
+
     public FitInstructions {
+        serverControl = serverControl.clone();
+        clientControl = clientControl.clone();
+        Preconditions.checkArgument(serverControl.length == clientControl.length
+                        && (serverControl.length == 0 || serverControl.length == globalParameters.length),
+                "control variates must be empty or have one entry per parameter");
         Preconditions.checkAtLeast(round, 1, "round");
         Preconditions.checkNotNull(globalParameters, "globalParameters");
         globalParameters = globalParameters.clone();
@@ -30,6 +44,21 @@ public record FitInstructions(int round, double[] globalParameters, int epochs, 
     @Override
     public double[] globalParameters() {
         return globalParameters.clone();
+    }
+
+    /** Whether these are SCAFFOLD instructions. */
+    public boolean scaffold() {
+        return serverControl.length > 0;
+    }
+
+    @Override
+    public double[] serverControl() {
+        return serverControl.clone();
+    }
+
+    @Override
+    public double[] clientControl() {
+        return clientControl.clone();
     }
 
     /** The global parameters without a copy, for the engine's own clients (callers must not modify them). */

@@ -12,7 +12,9 @@ import java.util.SplittableRandom;
  * A client that trains a {@link ModelSpec} network on its own examples with the FedProx reference's
  * perturbed gradient descent: per minibatch, {@code w ← w − η·(∇f(w; batch) + μ·(w − x_t))} with ∇f the
  * batch-mean gradient (Li et al. 2020, {@code flearn/optimizer/pgd.py}); μ = 0 is FedAvg's plain SGD.
- * The examples are reshuffled every epoch by a generator seeded from the instructions. Not thread-safe.
+ * With SCAFFOLD instructions each step also adds {@code −η·(c − c_k)} and the update carries
+ * {@code Δc = c_k⁺ − c_k} of option II (Karimireddy et al. 2020). The examples are reshuffled every epoch by a
+ * generator seeded from the instructions. Not thread-safe.
  */
 public final class LocalClient implements Client {
     private final int id;
@@ -55,6 +57,12 @@ public final class LocalClient implements Client {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
+        double lossBefore = Double.NaN;
+        if (ins.evaluateFirst()) {
+            lossBefore = n == 0 ? Double.NaN : Simulation.loss(model, train);
+        }
+        double[] c = ins.scaffold() ? ins.serverControl() : null;
+        double[] ck = ins.scaffold() ? ins.clientControl() : null;
         double lossSum = 0;
         long steps = 0;
         double eta = ins.learningRate();
@@ -77,6 +85,12 @@ public final class LocalClient implements Client {
                     }
                 }
                 pass.accumulateGradient(ones, -eta / batch.length, w);
+                if (c != null) {
+                    // SCAFFOLD: y ← y − η(g − c_k + c)
+                    for (int p = 0; p < w.length; p++) {
+                        w[p] -= eta * (c[p] - ck[p]);
+                    }
+                }
                 lossSum += pass.loss() / batch.length;
                 steps++;
             }
@@ -85,6 +99,14 @@ public final class LocalClient implements Client {
         for (int p = 0; p < w.length; p++) {
             delta[p] = w[p] - global[p];
         }
-        return new ClientUpdate(id, delta, n, steps == 0 ? Double.NaN : lossSum / steps, ins.epochs());
+        double[] controlDelta = new double[0];
+        if (c != null && steps > 0) {
+            // option II: c_k⁺ = c_k − c + (x_t − y)/(K η), so Δc = c_k⁺ − c_k = −c − Δ/(K η)
+            controlDelta = new double[w.length];
+            for (int p = 0; p < w.length; p++) {
+                controlDelta[p] = -c[p] - delta[p] / (steps * eta);
+            }
+        }
+        return new ClientUpdate(id, delta, n, steps == 0 ? Double.NaN : lossSum / steps, ins.epochs(), lossBefore, controlDelta);
     }
 }

@@ -44,6 +44,10 @@ final class ServerOptimizer {
                 }
                 x[i] += eta * m[i] / (Math.sqrt(v[i]) + s.tau());
             }
+        } else if (strategy instanceof Strategy.Scaffold s) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] += s.globalLearningRate() * meanDelta[i];
+            }
         } else {
             for (int i = 0; i < x.length; i++) {
                 x[i] += meanDelta[i];

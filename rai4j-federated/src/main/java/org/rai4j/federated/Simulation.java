@@ -86,6 +86,10 @@ public final class Simulation {
         final int n;
         final long seed;
         final List<String> warnings = new ArrayList<>();
+        /** SCAFFOLD: the server control variate and the control variates of clients that have participated. */
+        double[] serverControl;
+        double[] serverControlSnapshot;
+        final java.util.Map<Integer, double[]> clientControls = new java.util.HashMap<>();
 
         Run(ClientPopulation population, SimulationConfig config, int threads, ExecutorService pool, Progress progress) {
             this.population = population;
@@ -96,6 +100,9 @@ public final class Simulation {
             this.seed = config.seed();
             this.global = config.model().create(Seeds.derive(seed, MODEL));
             this.n = population.size();
+            if (config.strategy() instanceof Strategy.Scaffold) {
+                serverControl = new double[global.parameterCount()];
+            }
         }
 
         SimulationResult execute() {
@@ -209,30 +216,62 @@ public final class Simulation {
         private int trainAndAggregate(List<Task> tasks, Selection sel, int round, int period, ServerOptimizer optimizer) {
             double[] x = global.parameters();
             double[] sum = new double[x.length];
+            double[] controlSum = serverControl == null ? null : new double[x.length];
+            boolean qffl = config.strategy() instanceof Strategy.QFedAvg;
+            double hSum = 0;
             double weightSum = 0;
             int aggregated = 0;
             double[] snapshot = x.clone();
+            serverControlSnapshot = serverControl == null ? null : serverControl.clone();
             Deque<Future<ClientUpdate>> inFlight = new ArrayDeque<>();
             Deque<Task> inFlightTasks = new ArrayDeque<>();
             int next = 0;
             while (next < tasks.size() || !inFlight.isEmpty()) {
                 while (next < tasks.size() && (pool == null ? inFlight.isEmpty() : inFlight.size() < 2 * threads)) {
                     Task t = tasks.get(next++);
-                    java.util.concurrent.Callable<ClientUpdate> job = () -> fit(t, snapshot, round, period);
+                    double[] ck = serverControl == null ? null : clientControls.getOrDefault(t.client(), new double[x.length]);
+                    java.util.concurrent.Callable<ClientUpdate> job = () -> fit(t, snapshot, round, period, ck);
                     inFlight.add(pool == null ? java.util.concurrent.CompletableFuture.completedFuture(call(job)) : pool.submit(job));
                     inFlightTasks.add(t);
                 }
                 ClientUpdate u = await(inFlight.poll());
                 Task t = inFlightTasks.poll();
                 double[] d = u.deltaShared();
-                for (int p = 0; p < sum.length; p++) {
-                    sum[p] += t.weight() * d[p];
+                if (qffl) {
+                    hSum += qfflAccumulate(((Strategy.QFedAvg) config.strategy()).q(), u, d, sum);
+                } else {
+                    for (int p = 0; p < sum.length; p++) {
+                        sum[p] += t.weight() * d[p];
+                    }
+                }
+                if (controlSum != null && u.controlDeltaShared().length == x.length) {
+                    double[] dc = u.controlDeltaShared();
+                    double[] ck = clientControls.computeIfAbsent(t.client(), k -> new double[x.length]);
+                    for (int p = 0; p < dc.length; p++) {
+                        controlSum[p] += dc[p];
+                        ck[p] += dc[p];
+                    }
                 }
                 weightSum += t.weight();
                 aggregated++;
             }
             if (aggregated == 0) {
                 return 0;
+            }
+            if (qffl) {
+                // x ← x − Σ Δ_k / Σ h_k (sum holds Σ F^q Δw_k)
+                if (hSum > 0) {
+                    for (int p = 0; p < x.length; p++) {
+                        x[p] -= sum[p] / hSum;
+                    }
+                }
+                return aggregated;
+            }
+            if (controlSum != null) {
+                // c ← c + (|S|/N)·mean_S Δc = c + Σ_S Δc / N
+                for (int p = 0; p < x.length; p++) {
+                    serverControl[p] += controlSum[p] / n;
+                }
             }
             double denominator = sel.normalised() ? weightSum : sel.fixedDenominator();
             for (int p = 0; p < sum.length; p++) {
@@ -242,12 +281,28 @@ public final class Simulation {
             return aggregated;
         }
 
-        private ClientUpdate fit(Task t, double[] snapshot, int round, int period) {
+        private ClientUpdate fit(Task t, double[] snapshot, int round, int period, double[] clientControl) {
             ClientData data = population.load(t.client(), period);
             LocalClient client = new LocalClient(t.client(), data.train(), config.model());
             long clientSeed = Seeds.derive(Seeds.derive(Seeds.derive(seed, TRAIN), round), t.client());
+            double[] c = clientControl == null ? new double[0] : serverControlSnapshot;
+            double[] ck = clientControl == null ? new double[0] : clientControl;
             return client.fit(new FitInstructions(round, snapshot, t.epochs(), config.batchSize(), config.learningRate(),
-                    config.strategy().proximalMu(), clientSeed));
+                    config.strategy().proximalMu(), clientSeed, c, ck, config.strategy() instanceof Strategy.QFedAvg));
+        }
+
+        /** Adds F^q·Δw_k to {@code sum} (Δw_k = L(x_t − w̄_k) = −L·Δ_k, L = 1/η) and returns h_k. */
+        private double qfflAccumulate(double q, ClientUpdate u, double[] delta, double[] sum) {
+            double big = 1 / config.learningRate();
+            double f = u.lossBefore();
+            double fq = Math.pow(f, q);
+            double norm2 = 0;
+            for (int p = 0; p < delta.length; p++) {
+                double dw = -big * delta[p];
+                norm2 += dw * dw;
+                sum[p] += fq * dw;
+            }
+            return q * Math.pow(f, q - 1) * norm2 + big * fq;
         }
 
         private InclusionReport inclusion(long[] selections, double[] intended, int periods) {

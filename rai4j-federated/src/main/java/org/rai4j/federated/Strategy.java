@@ -133,4 +133,43 @@ public sealed interface Strategy {
             return "fed" + adaptivity.name().toLowerCase(java.util.Locale.ROOT);
         }
     }
+
+    /**
+     * SCAFFOLD, option II (Karimireddy et al., ICML 2020): clients correct their steps by
+     * {@code −η(c − c_k)} and report {@code Δc_k}; the server sets {@code x ← x + η_g·Δ̄} and
+     * {@code c ← c + (|S|/N)·mean_S Δc_k}. Client control variates persist between the rounds a client is
+     * selected (state the simulator keeps only for clients that have participated).
+     *
+     * @param globalLearningRate η_g &gt; 0
+     */
+    record Scaffold(double globalLearningRate) implements Strategy {
+        public Scaffold {
+            Preconditions.checkPositive(globalLearningRate, "global learning rate");
+        }
+
+        @Override
+        public String key() {
+            return "scaffold";
+        }
+    }
+
+    /**
+     * q-FedAvg (Li, Sanjabi, Beirami, Smith, ICLR 2020), fair resource allocation: with L = 1/η (local
+     * learning rate), each client reports its loss before training {@code F_k(x_t)} and
+     * {@code Δw_k = L(x_t − w̄_k)}; the server sets {@code x ← x − Σ_k F_k^q Δw_k / Σ_k h_k} with
+     * {@code h_k = q F_k^{q−1} ‖Δw_k‖² + L F_k^q}. Each client's own F_k is used (not, as Flower's QFedAvg
+     * does, one server-side loss). q = 0 weighs clients equally.
+     *
+     * @param q fairness parameter q ≥ 0
+     */
+    record QFedAvg(double q) implements Strategy {
+        public QFedAvg {
+            Preconditions.checkNonNegative(q, "q");
+        }
+
+        @Override
+        public String key() {
+            return "qfedavg";
+        }
+    }
 }

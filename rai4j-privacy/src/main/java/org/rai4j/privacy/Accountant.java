@@ -37,6 +37,33 @@ public enum Accountant {
 
     /** ε spent by the segments at δ; {@code orders} is used by the RDP accountant only. */
     public PrivacySpent epsilon(List<Segment> segments, double delta, RdpOrders orders) {
+        PrivacySpent spent = compute(segments, delta, orders);
+        if (spent.epsilon() != Double.POSITIVE_INFINITY) {
+            return spent;
+        }
+        List<String> warnings = new ArrayList<>(spent.warnings());
+        warnings.add(0, infiniteReason(segments));
+        return new PrivacySpent(spent.accountant(), spent.epsilon(), spent.delta(), spent.optimalOrder(),
+                spent.estimate(), warnings);
+    }
+
+    /** Why ε is infinite: no noise, or too little for any finite bound at these orders. */
+    static String infiniteReason(List<Segment> segments) {
+        double smallest = Double.POSITIVE_INFINITY;
+        for (Segment s : segments) {
+            if (s.steps() > 0 && s.sampleRate() > 0) {
+                smallest = Math.min(smallest, s.noiseMultiplier());
+            }
+        }
+        if (smallest == 0) {
+            return "noise multiplier 0 adds no noise: there is no differential privacy guarantee "
+                    + "(epsilon is infinite and there is no optimal order)";
+        }
+        return "epsilon is infinite: noise multiplier " + smallest + " is too small for any finite guarantee "
+                + "(no optimal order)";
+    }
+
+    private PrivacySpent compute(List<Segment> segments, double delta, RdpOrders orders) {
         List<String> warnings = new ArrayList<>();
         switch (this) {
             case RDP -> {

@@ -17,6 +17,11 @@ public final class NoiseCalibration {
     public static final double OPACUS_EPSILON_TOLERANCE = 0.01;
     /** Opacus's {@code MAX_SIGMA}. */
     public static final double MAX_NOISE_MULTIPLIER = 1e6;
+    /**
+     * Bisection steps before the search gives up (bounded work). Opacus's loop has no cap; for any target
+     * that σ can resolve it stops after about 20–40 steps, and 100 halvings of [0, 2·10⁶] reach 1.6e-24.
+     */
+    public static final int MAX_BISECTION_STEPS = 100;
 
     private NoiseCalibration() {}
 
@@ -55,7 +60,14 @@ public final class NoiseCalibration {
                         + ", steps=" + steps + ", delta=" + delta + ")");
             }
         }
+        int bisections = 0;
         while (targetEpsilon - epsHigh > epsilonTolerance) {
+            if (++bisections > MAX_BISECTION_STEPS) {
+                throw new IllegalArgumentException("cannot calibrate to target epsilon " + targetEpsilon + " within "
+                        + epsilonTolerance + ": after " + MAX_BISECTION_STEPS + " bisection steps noise multiplier "
+                        + high + " gives epsilon " + epsHigh + " (a target this large is no meaningful privacy "
+                        + "guarantee; choose a smaller target)");
+            }
             double sigma = (low + high) / 2;
             double eps = accountant.epsilon(sigma, sampleRate, steps, delta);
             if (eps < targetEpsilon) {
@@ -69,7 +81,10 @@ public final class NoiseCalibration {
     }
 
     /**
-     * The σ with ε(σ) = target, to 1e-12 absolute in σ (Brent's method, bracketed by the bisection).
+     * The σ with ε(σ) = target, to 1e-12 absolute in σ (Brent's method, bracketed by the bisection), rounded
+     * to the safe side: the result always has ε(σ) ≤ target. When Brent's root lands a hair above the target
+     * (ε is evaluated in floating point), bisection between it and the bracket's safe end moves it to the
+     * smallest σ found with ε(σ) ≤ target.
      *
      * @throws IllegalArgumentException when no σ ≤ 10⁶ meets the target
      */
@@ -90,7 +105,25 @@ public final class NoiseCalibration {
         }
         BrentSolver solver = new BrentSolver(1e-15, 1e-12);
         double sigma = solver.solve(200, s -> accountant.epsilon(s, sampleRate, steps, delta) - targetEpsilon, low, high);
-        return new Calibrated(sigma, accountant.epsilon(sigma, sampleRate, steps, delta));
+        double eps = accountant.epsilon(sigma, sampleRate, steps, delta);
+        if (eps <= targetEpsilon) {
+            return new Calibrated(sigma, eps);
+        }
+        // ε(high) ≤ target by construction: bisect [sigma, high] keeping the safe end.
+        double unsafe = sigma;
+        double safe = high;
+        double safeEps = accountant.epsilon(high, sampleRate, steps, delta);
+        for (int i = 0; i < MAX_BISECTION_STEPS && Math.nextUp(unsafe) < safe; i++) {
+            double mid = unsafe + (safe - unsafe) / 2;
+            double e = accountant.epsilon(mid, sampleRate, steps, delta);
+            if (e <= targetEpsilon) {
+                safe = mid;
+                safeEps = e;
+            } else {
+                unsafe = mid;
+            }
+        }
+        return new Calibrated(safe, safeEps);
     }
 
     private static void check(double targetEpsilon, double delta, double sampleRate, long steps) {

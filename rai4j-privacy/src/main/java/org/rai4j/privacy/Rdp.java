@@ -41,7 +41,7 @@ public final class Rdp {
         if (q == 0) {
             return 0;
         }
-        if (sigma == 0) {
+        if (sigma == 0 || Double.isInfinite(1 / (sigma * sigma))) {
             return Double.POSITIVE_INFINITY;
         }
         if (q == 1.0) {
@@ -129,7 +129,8 @@ public final class Rdp {
         }
         boolean regular = true;
         for (Segment s : segments) {
-            if (s.steps() > 0 && (s.sampleRate() == 0 || s.sampleRate() == 1 || s.noiseMultiplier() == 0)) {
+            if (s.steps() > 0 && (s.sampleRate() == 0 || s.sampleRate() == 1 || s.noiseMultiplier() == 0
+                    || Double.isInfinite(1 / (s.noiseMultiplier() * s.noiseMultiplier())))) {
                 regular = false;
             }
         }
@@ -284,8 +285,19 @@ public final class Rdp {
         }
     }
 
-    /** log A_α, for 0 &lt; q &lt; 1, σ &gt; 0, finite α &gt; 1. */
+    /** Terms of the fractional-order series evaluated before giving up (bounded work; see below). */
+    static final int MAX_SERIES_TERMS = 1_000_000;
+
+    /**
+     * log A_α, for 0 &lt; q &lt; 1, σ &gt; 0, finite α &gt; 1. When 1/σ² overflows (σ below about 1e-154) the
+     * series cannot be evaluated; its true value is then astronomically large (RDP(α) ≥ α/(2σ²) + α·ln q/(α−1)),
+     * and +∞ — a valid upper bound — is returned. The same holds when the fractional series produces a
+     * non-number or has not converged after {@link #MAX_SERIES_TERMS} terms.
+     */
     static double logA(double q, double sigma, double alpha) {
+        if (Double.isInfinite(1 / (sigma * sigma))) {
+            return Double.POSITIVE_INFINITY;
+        }
         if (alpha == Math.rint(alpha)) {
             return logAIntegerOrder(q, sigma, (int) alpha);
         }
@@ -298,6 +310,9 @@ public final class Rdp {
      * term).
      */
     static double logAIntegerOrder(double q, double sigma, int alpha) {
+        if (Double.isInfinite(1 / (sigma * sigma))) {
+            return Double.POSITIVE_INFINITY;
+        }
         double logQ = Math.log(q);
         double log1mQ = Math.log1p(-q);
         double twoSigma2 = 2 * sigma * sigma;
@@ -352,6 +367,9 @@ public final class Rdp {
         double logA1 = Double.NEGATIVE_INFINITY;
         double coef = 1; // C(alpha, 0)
         for (int i = 0; ; i++) {
+            if (i >= MAX_SERIES_TERMS) {
+                return Double.POSITIVE_INFINITY; // not converged: +∞ is a valid upper bound
+            }
             if (i > 0) {
                 coef *= (alpha - (i - 1)) / i;
             }
@@ -363,6 +381,9 @@ public final class Rdp {
             double logE1 = Math.log(0.5) + LogMath.logErfc((z0 - j) / sqrt2Sigma);
             double logS0 = logT0 + ((double) i * i - i) / twoSigma2 + logE0;
             double logS1 = logT1 + (j * j - j) / twoSigma2 + logE1;
+            if (Double.isNaN(logS0) || Double.isNaN(logS1)) {
+                return Double.POSITIVE_INFINITY; // overflow (∞ − ∞) at extreme σ: +∞ is a valid upper bound
+            }
             if (coef > 0) {
                 logA0 = LogMath.logAdd(logA0, logS0);
                 logA1 = LogMath.logAdd(logA1, logS1);

@@ -1,8 +1,5 @@
 package org.rai4j.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.rai4j.core.Estimate;
@@ -25,13 +22,11 @@ import java.util.Map;
  * a reason. Stateless and thread-safe.
  */
 public final class AuditJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private AuditJson() {}
 
     /** The audit as a JSON tree. */
     public static ObjectNode toTree(AuditResult r) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("schema", AuditResult.SCHEMA);
         root.put("task", r.spec().task().id());
         root.put("n", r.n());
@@ -60,15 +55,11 @@ public final class AuditJson {
 
     /** The audit as indented JSON text. */
     public static String toJson(AuditResult r) {
-        try {
-            return MAPPER.writeValueAsString(toTree(r)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not render the audit as JSON", e);
-        }
+        return Json.document(toTree(r)) + "\n";
     }
 
     private static ObjectNode provenance(Provenance p) {
-        ObjectNode n = MAPPER.createObjectNode();
+        ObjectNode n = Json.object();
         n.put("tool", p.tool());
         n.put("version", p.version());
         n.put("jvm", p.jvm());
@@ -99,7 +90,7 @@ public final class AuditJson {
     }
 
     private static ObjectNode sliceResult(SliceResult s, boolean withKey) {
-        ObjectNode n = MAPPER.createObjectNode();
+        ObjectNode n = Json.object();
         if (withKey) {
             n.set("slice", slice(s.slice()));
         }
@@ -113,7 +104,7 @@ public final class AuditJson {
             metrics.set(e.getKey(), estimate(e.getValue()));
         }
         ObjectNode counts = n.putObject("counts");
-        s.counts().forEach((k, v) -> number(counts, k, v));
+        s.counts().forEach((k, v) -> Json.putCount(counts, k, v));
         return n;
     }
 
@@ -145,14 +136,14 @@ public final class AuditJson {
     }
 
     static ObjectNode slice(SliceKey key) {
-        ObjectNode n = MAPPER.createObjectNode();
+        ObjectNode n = Json.object();
         key.asMap().forEach(n::put);
         return n;
     }
 
     private static ObjectNode estimate(Estimate e) {
-        ObjectNode n = MAPPER.createObjectNode();
-        number(n, "value", e.value());
+        ObjectNode n = Json.object();
+        Json.putCount(n, "value", e.value());
         interval(n, e.interval());
         n.put("n", e.n());
         n.put("status", e.status().name());
@@ -163,13 +154,13 @@ public final class AuditJson {
     }
 
     private static ObjectNode aggregates(MetricAggregates m) {
-        ObjectNode n = MAPPER.createObjectNode();
-        ObjectNode intervals = MAPPER.createObjectNode();
+        ObjectNode n = Json.object();
+        ObjectNode intervals = Json.object();
         for (String name : MetricAggregates.NAMES) {
             AggregateValue v = m.get(name);
-            number(n, name, v.value());
+            Json.putCount(n, name, v.value());
             if (v.interval() != null) {
-                intervals.set(name, MAPPER.createArrayNode().add(v.interval().lo()).add(v.interval().hi()));
+                intervals.set(name, Json.array().add(v.interval().lo()).add(v.interval().hi()));
             }
             if (v.reason() != null && !n.has("reason")) {
                 n.put("reason", v.reason());
@@ -186,12 +177,12 @@ public final class AuditJson {
     }
 
     private static ObjectNode fairness(FairnessValue f) {
-        ObjectNode n = MAPPER.createObjectNode();
-        number(n, "value", f.value());
+        ObjectNode n = Json.object();
+        Json.putCount(n, "value", f.value());
         interval(n, f.interval());
         if (f.significant() != null) {
             n.put("significant", f.significant());
-            number(n, "p_value_adjusted", f.pValue());
+            Json.putCount(n, "p_value_adjusted", f.pValue());
         }
         n.put("status", f.status().name());
         if (f.reason() != null) {
@@ -209,18 +200,9 @@ public final class AuditJson {
         if (ci == null) {
             n.putNull("ci");
         } else {
-            n.set("ci", MAPPER.createArrayNode().add(ci.lo()).add(ci.hi()));
+            n.set("ci", Json.array().add(ci.lo()).add(ci.hi()));
             n.put("ci_method", ci.method().name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 
-    private static void number(ObjectNode n, String key, double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            n.putNull(key);
-        } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            n.put(key, (long) v);
-        } else {
-            n.put(key, v);
-        }
-    }
 }

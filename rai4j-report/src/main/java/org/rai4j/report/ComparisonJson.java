@@ -1,8 +1,5 @@
 package org.rai4j.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.rai4j.core.Estimate;
@@ -21,8 +18,6 @@ import org.rai4j.fairness.SliceComparison;
  * next to a status and a reason. Stateless and thread-safe.
  */
 public final class ComparisonJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private ComparisonJson() {}
 
     /**
@@ -32,7 +27,7 @@ public final class ComparisonJson {
      * @param candidateSource where the candidate audit came from
      */
     public static ObjectNode toTree(ComparisonResult r, String baselineSource, String candidateSource) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("schema", ComparisonResult.SCHEMA);
         root.put("task", r.task().id());
         root.put("metric", r.spec().metric());
@@ -58,15 +53,11 @@ public final class ComparisonJson {
 
     /** The comparison as indented JSON text. */
     public static String toJson(ComparisonResult r, String baselineSource, String candidateSource) {
-        try {
-            return MAPPER.writeValueAsString(toTree(r, baselineSource, candidateSource)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not render the comparison as JSON", e);
-        }
+        return Json.document(toTree(r, baselineSource, candidateSource)) + "\n";
     }
 
     private static ObjectNode summary(ComparisonResult r) {
-        ObjectNode s = MAPPER.createObjectNode();
+        ObjectNode s = Json.object();
         ObjectNode flags = s.putObject("flags");
         for (ChangeFlag f : ChangeFlag.values()) {
             flags.put(f.name(), r.flagged(f).size());
@@ -74,7 +65,7 @@ public final class ComparisonJson {
         ArrayNode diff = s.putArray("differential_degradation");
         r.flagged(ChangeFlag.DIFFERENTIAL_DEGRADATION).forEach(c -> diff.add(AuditJson.slice(c.slice())));
         s.put("overall_flag", r.overall().flag().name());
-        number(s, "overall_change", r.overall().change().value());
+        Json.put(s, "overall_change", r.overall().change().value());
         s.put("alpha", r.spec().alpha());
         s.put("smallest_possible_p_value", r.smallestPossiblePValue());
         s.put("verdict", ComparisonReport.verdict(r));
@@ -82,7 +73,7 @@ public final class ComparisonJson {
     }
 
     private static ObjectNode audit(String source, long n, Provenance p) {
-        ObjectNode a = MAPPER.createObjectNode();
+        ObjectNode a = Json.object();
         a.put("source", source);
         a.put("n", n);
         a.put("version", p.version());
@@ -95,7 +86,7 @@ public final class ComparisonJson {
     }
 
     private static ObjectNode slice(SliceComparison c) {
-        ObjectNode n = MAPPER.createObjectNode();
+        ObjectNode n = Json.object();
         n.set("slice", AuditJson.slice(c.slice()));
         n.set("baseline", estimate(c.baseline()));
         n.set("candidate", estimate(c.candidate()));
@@ -110,8 +101,8 @@ public final class ComparisonJson {
         if (e == null) {
             return null;
         }
-        ObjectNode n = MAPPER.createObjectNode();
-        number(n, "value", e.value());
+        ObjectNode n = Json.object();
+        Json.put(n, "value", e.value());
         interval(n, e.interval());
         n.put("n", e.n());
         n.put("status", e.status().name());
@@ -122,11 +113,11 @@ public final class ComparisonJson {
     }
 
     private static ObjectNode change(ChangeEstimate c) {
-        ObjectNode n = MAPPER.createObjectNode();
-        number(n, "value", c.value());
+        ObjectNode n = Json.object();
+        Json.put(n, "value", c.value());
         interval(n, c.interval());
-        number(n, "p_value", c.pValue());
-        number(n, "p_value_adjusted", c.pAdjusted());
+        Json.put(n, "p_value", c.pValue());
+        Json.put(n, "p_value_adjusted", c.pAdjusted());
         n.put("status", c.status().name());
         if (c.reason() != null) {
             n.put("reason", c.reason());
@@ -138,15 +129,8 @@ public final class ComparisonJson {
         if (ci == null) {
             n.putNull("ci");
         } else {
-            n.set("ci", MAPPER.createArrayNode().add(ci.lo()).add(ci.hi()));
+            n.set("ci", Json.array().add(ci.lo()).add(ci.hi()));
         }
     }
 
-    private static void number(ObjectNode n, String key, double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            n.putNull(key);
-        } else {
-            n.put(key, v);
-        }
-    }
 }

@@ -98,6 +98,10 @@ public final class FederatedJson {
             number(o, "beta2", f.beta2());
             number(o, "tau", f.tau());
             o.put("bias_correction", f.biasCorrection());
+        } else if (s instanceof Strategy.Scaffold sc) {
+            number(o, "server_learning_rate", sc.globalLearningRate());
+        } else if (s instanceof Strategy.QFedAvg q) {
+            number(o, "q", q.q());
         }
         ClientSelector sel = c.selector();
         o.put("selection", sel.key());

@@ -1,0 +1,55 @@
+package org.rai4j.cli;
+
+import org.rai4j.report.OutputFileException;
+import org.rai4j.report.OutputFiles;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/**
+ * What one command run writes: its output files (declared and checked before the work starts, committed
+ * together by {@link OutputFiles}) and its standard output and error text, held back until the files are
+ * in place so that "wrote FILE" is never printed for a file that was not written.
+ */
+final class RunOutputs {
+    final OutputFiles files = new OutputFiles();
+    final StringBuilder out = new StringBuilder();
+    final StringBuilder err = new StringBuilder();
+
+    /** Records an input file that no output may overwrite. */
+    RunOutputs input(String option, Path file) {
+        files.input(option, file);
+        return this;
+    }
+
+    /** Declares an output file given as text: {@code null} and "-" (standard output) declare nothing. */
+    Path declare(String option, String target) throws OutputFileException {
+        return target == null || "-".equals(target) ? null : files.declare(option, Path.of(target));
+    }
+
+    /** Declares an output file; {@code null} declares nothing. */
+    Path declare(String option, Path target) throws OutputFileException {
+        return target == null ? null : files.declare(option, target);
+    }
+
+    /** Gives a declared file its content. */
+    void file(Path target, String content) {
+        files.put(target, content);
+    }
+
+    /** The held-back text of standard output ({@code toErr} false) or standard error. */
+    StringBuilder text(boolean toErr) {
+        return toErr ? err : out;
+    }
+
+    /** Writes every file (all or none), then prints the held-back text. */
+    void finish(PrintWriter stdout, PrintWriter stderr) throws OutputFileException {
+        files.commit();
+        stdout.print(out);
+        stdout.flush();
+        stderr.print(err);
+        stderr.flush();
+        out.setLength(0);
+        err.setLength(0);
+    }
+}
