@@ -79,7 +79,8 @@ final class SpeechAuditRunner {
             info.append("\nwrote ").append(output.json).append('\n');
         }
         if (output.html != null) {
-            run.file(Path.of(output.html), HtmlReport.render(r, shown, null, null));
+            run.file(Path.of(output.html), effect == null ? HtmlReport.render(r, shown, null, null)
+                    : HtmlReport.renderWithConditionEffect(r, shown, effect, effectSources[0], effectSources[1]));
             info.append("wrote ").append(output.html).append('\n');
         }
     }

@@ -222,8 +222,15 @@ class SpeechCommandsTest {
     @Test
     void demoSpeech_bundledData_jsonHasAuditCoverageAndHospitalComparison() throws Exception {
         Path out = dir.resolve("demo.json");
-        CliRun r = CliRun.of("demo", "speech", "--bootstrap", "100", "--json", out.toString());
+        Path html = dir.resolve("demo.html");
+        CliRun r = CliRun.of("demo", "speech", "--bootstrap", "100", "--json", out.toString(), "--html", html.toString());
         assertThat(r.status()).as(r.err()).isZero();
+        // the HTML speech page: a condition-effect section, conventions without Wilson, labels never clipped
+        String page = Files.readString(html);
+        assertThat(page).contains("Condition effect: condition=").contains("jackknife").doesNotContain("Wilson")
+                .doesNotContain("…</text>");
+        assertThat(r.out()).contains("speaker-cluster jackknife t for slices, speaker-cluster bootstrap B=100 for gaps")
+                .doesNotContain("Wilson");
         JsonNode j = new ObjectMapper().readTree(out.toFile());
         long n = j.get("n").asLong();
         assertThat(r.out()).contains(n + " utterances").contains("condition=hospital").contains("bootstrap: clusters:speaker");
@@ -244,6 +251,14 @@ class SpeechCommandsTest {
                     sl.at("/candidate/value").asDouble() - sl.at("/baseline/value").asDouble(), org.assertj.core.data.Offset.offset(1e-12));
         }
         assertThat(r.out()).doesNotContain("hurt less");
+        JsonNode longest = null;
+        for (JsonNode g : j.get("groups")) {
+            if (longest == null || g.get("slice").toString().length() > longest.get("slice").toString().length()) {
+                longest = g;
+            }
+        }
+        String label = "accent=" + longest.at("/slice/accent").asText() + ", condition=" + longest.at("/slice/condition").asText();
+        assertThat(page).contains(">" + label + "</text>");
     }
 
     @Test
