@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,6 +163,45 @@ class SpeechCommandsTest {
         assertThat(inline.out()).contains("accent=scottish").contains("differential");
         CliRun mixed = CliRun.of("compare", "--baseline", base.toString(), "--candidate", base.toString().replace("clean", "nope"));
         assertThat(mixed.status()).isEqualTo(1);
+    }
+
+    /** The speech service card's customer commands, run as printed (your-data.csv and your-audit.json substituted). */
+    @Test
+    void speechServiceCard_customerCommandsRunAsPrinted() throws Exception {
+        Path base = dir.resolve("provider-audit.json");
+        CliRun a = CliRun.of("audit", "--task", "speech", "--data", speechCsv("clean").toString(), "--reference", "reference",
+                "--hypothesis", "hypothesis", "--group", "accent", "--cluster", "speaker", "--bootstrap", "100",
+                "--also", "numbers-to-words", "--json", base.toString());
+        assertThat(a.status()).as(a.err()).isZero();
+        Path yaml = dir.resolve("card.yaml");
+        Files.writeString(yaml, "name: Bedside dictation\nversion: \"1\"\noverview: Dictation.\n");
+        Path md = dir.resolve("card.md");
+        CliRun card = CliRun.of("card", "--audit", base.toString(), "--card", yaml.toString(), "--out", md.toString());
+        assertThat(card.status()).as(card.err()).isZero();
+        String text = Files.readString(md);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?s)```\\s*\\n(rai4j (?:audit|compare) [^`]*?)```").matcher(text);
+        List<String> commands = new ArrayList<>();
+        while (m.find()) {
+            commands.add(m.group(1).replace("\\\n", " ").strip());
+        }
+        assertThat(commands).hasSize(2);
+        assertThat(commands.get(0)).contains("--task speech").contains("--cluster speaker").contains("--metric wer")
+                .contains("--normalize none").contains("--also numbers-to-words");
+        Path yourAudit = dir.resolve("your-audit.json");
+        CliRun own = CliRun.of("audit", "--task", "speech", "--data", speechCsv("hospital").toString(), "--reference",
+                "reference", "--hypothesis", "hypothesis", "--group", "accent", "--cluster", "speaker", "--bootstrap", "100",
+                "--json", yourAudit.toString());
+        assertThat(own.status()).as(own.err()).isZero();
+        for (String c : commands) {
+            String line = c.replace("your-data.csv", speechCsv("hospital").toString())
+                    .replace("your-audit.json", yourAudit.toString()).replace(base.getFileName().toString(), base.toString())
+                    .replace("last-mile.html", dir.resolve("last-mile.html").toString());
+            List<String> args = new ArrayList<>(List.of(line.split("\\s+")));
+            args.remove(0);
+            CliRun r = CliRun.of(args.toArray(new String[0]));
+            assertThat(r.status()).as(line + "\n" + r.err()).isIn(0, 3);
+            assertThat(r.out() + r.err()).contains("accent=scottish");
+        }
     }
 
     @Test
