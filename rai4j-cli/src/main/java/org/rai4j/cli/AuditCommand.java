@@ -144,7 +144,8 @@ public final class AuditCommand implements Callable<Integer> {
         if (baseline != null) {
             run.declare("--compare-json", compareJson);
         }
-        Table table = new CsvTableReader(new CsvOptions(separator, Set.of(""), CsvOptions.DEFAULT.maxLevels())).read(data);
+        Table table = speech.select(new CsvTableReader(new CsvOptions(separator, Set.of(""), CsvOptions.DEFAULT.maxLevels()))
+                .read(data));
         org.rai4j.speech.SpeechAudit.Result r;
         try (Progress p = Progress.start("bootstrap", auditSpec.bootstrap())) {
             r = org.rai4j.speech.SpeechAudit.run(table, auditSpec, speech.normalization.normalizer(), speech.cluster, p.listener());
