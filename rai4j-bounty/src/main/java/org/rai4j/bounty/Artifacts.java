@@ -9,6 +9,12 @@ import org.rai4j.onnx.OnnxModel;
 import org.rai4j.onnx.OnnxModelException;
 import org.rai4j.onnx.OnnxOutput;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -58,7 +64,7 @@ public final class Artifacts implements AutoCloseable {
             return GroupPredicate.parse(p.text(), schema);
         }
         GroupSpec.Onnx o = (GroupSpec.Onnx) spec;
-        return new OnnxGroup(load(o.file()), o.file().getFileName().toString());
+        return new OnnxGroup(load(o.file(), o.folder()), o.file().getFileName().toString());
     }
 
     /**
@@ -94,23 +100,77 @@ public final class Artifacts implements AutoCloseable {
             return new ConstantPredictor(c.value(), v);
         }
         ModelSpec.Onnx o = (ModelSpec.Onnx) spec;
-        return new OnnxPredictor(load(o.file()), o.file().getFileName().toString());
+        return new OnnxPredictor(load(o.file(), o.folder()), o.file().getFileName().toString());
     }
 
-    private OnnxModel load(java.nio.file.Path file) throws ModelException {
-        try {
-            String sha = Hashing.sha256(file);
-            OnnxModel m = onnxBySha.get(sha);
-            if (m == null) {
-                m = OnnxModel.load(file, limits);
+    private OnnxModel load(Path file, Path folder) throws ModelException {
+        byte[] bytes = readConfined(file, folder, limits.maxBytes());
+        String sha = Hashing.sha256(bytes);
+        OnnxModel m = onnxBySha.get(sha);
+        if (m == null) {
+            try {
+                m = OnnxModel.load(bytes, file.getFileName().toString(), limits);
                 m.checkInputWidth(schema.width());
-                onnxBySha.put(sha, m);
+            } catch (OnnxModelException e) {
+                throw new ModelException(e.getMessage() + " (features in order: " + String.join(", ", schema.names()) + ")", e);
             }
-            return m;
-        } catch (java.io.IOException e) {
+            onnxBySha.put(sha, m);
+        }
+        return m;
+    }
+
+    /**
+     * The bytes of an artefact file, read once (they are hashed and loaded from this one read). When
+     * {@code folder} is given, the file must lie inside it: first lexically (so {@code ../} and absolute
+     * paths are refused without touching the file system, with one message whether or not the target
+     * exists), then by real path (symbolic links resolved); only regular files are opened (no device, FIFO
+     * or directory, which could block or never end), and the size is checked before and while reading.
+     */
+    static byte[] readConfined(Path file, Path folder, long maxBytes) throws ModelException {
+        Path target = file.toAbsolutePath().normalize();
+        Path real;
+        try {
+            if (folder != null) {
+                Path root = folder.toAbsolutePath().normalize();
+                // One message for "outside" and "missing", so a hunter cannot probe which outside paths exist.
+                String notInside = "the ONNX path '" + file + "' does not name a file inside the submission's folder " + root
+                        + "; artefacts must be files in that folder";
+                if (!target.startsWith(root)) {
+                    throw new ModelException(notInside);
+                }
+                Path realRoot = root.toRealPath();
+                try {
+                    real = target.toRealPath();
+                } catch (NoSuchFileException e) {
+                    throw new ModelException(notInside);
+                }
+                if (!real.startsWith(realRoot)) {
+                    throw new ModelException(notInside);
+                }
+            } else {
+                try {
+                    real = target.toRealPath();
+                } catch (NoSuchFileException e) {
+                    throw new ModelException(file + ": expected an ONNX file, but it does not exist");
+                }
+            }
+            if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+                throw new ModelException(file + ": expected a regular ONNX file (not a directory, device or pipe)");
+            }
+            long size = Files.size(real);
+            if (size > maxBytes) {
+                throw new ModelException(file + ": the model has " + size + " bytes; at most " + maxBytes + " are accepted");
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
+                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            }
+            if (bytes.length > maxBytes) {
+                throw new ModelException(file + ": the model has more than " + maxBytes + " bytes; at most " + maxBytes + " are accepted");
+            }
+            return bytes;
+        } catch (IOException e) {
             throw new ModelException(file + ": expected a readable ONNX file: " + e.getMessage(), e);
-        } catch (OnnxModelException e) {
-            throw new ModelException(e.getMessage() + " (features in order: " + String.join(", ", schema.names()) + ")", e);
         }
     }
 

@@ -23,7 +23,9 @@ import java.util.Map;
  * genesis entry (configuration, data and schema hashes, base model, engine version) and one entry per
  * submission (artefact SHA-256s, every decision input, the decision, the nodes appended and the
  * prediction hash of the resulting version); no wall-clock times, so a replay reproduces the log
- * byte for byte ({@link AuditReplay}). Optionally mirrored to a file, line by line. Not thread-safe.
+ * byte for byte ({@link AuditReplay}). Optionally mirrored to a file, line by line; the file's companion
+ * {@code FILE.head} ({@link #headFile(Path)}) holds the SHA-256 of its last line, rewritten atomically after
+ * every append, so that a truncated log (whose remaining chain is intact) is still detected. Not thread-safe.
  */
 public final class AuditLog {
     /** The "prev" of the first line. */
@@ -51,6 +53,11 @@ public final class AuditLog {
         return new AuditLog(file);
     }
 
+    /** The companion file holding the chain head of the log {@code file}: {@code FILE.head}. */
+    public static Path headFile(Path file) {
+        return file.resolveSibling(file.getFileName() + ".head");
+    }
+
     /** The lines so far. */
     public List<String> lines() {
         return Collections.unmodifiableList(lines);
@@ -71,6 +78,10 @@ public final class AuditLog {
         if (file != null) {
             try {
                 Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                Path head = headFile(file);
+                Path tmp = head.resolveSibling(head.getFileName() + ".tmp");
+                Files.writeString(tmp, head() + "\n", StandardCharsets.UTF_8);
+                Files.move(tmp, head, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException ex) {
                 throw new UncheckedIOException("cannot append to the audit log " + file, ex);
             }

@@ -77,7 +77,7 @@ public final class AuditReplay {
             Map<String, Object> sub = object(e.get("submission"), i + 1);
             Map<String, Object> g = object(sub.get("group"), i + 1);
             GroupSpec gs = g.containsKey("predicate") ? new GroupSpec.Predicate((String) g.get("predicate"))
-                    : new GroupSpec.Onnx(Path.of((String) g.get("onnx")));
+                    : new GroupSpec.Onnx(Path.of((String) g.get("onnx")), g.get("folder") == null ? null : Path.of((String) g.get("folder")));
             engine.submit(new Submission((String) sub.get("id"), (String) sub.get("team"), gs, spec(object(sub.get("model"), i + 1))));
             mismatch = compare(lines, log, i);
         }
@@ -121,7 +121,7 @@ public final class AuditReplay {
         if (m.containsKey("constant")) {
             return new ModelSpec.Constant((String) m.get("constant"));
         }
-        return new ModelSpec.Onnx(Path.of((String) m.get("onnx")));
+        return new ModelSpec.Onnx(Path.of((String) m.get("onnx")), m.get("folder") == null ? null : Path.of((String) m.get("folder")));
     }
 
     @SuppressWarnings("unchecked")

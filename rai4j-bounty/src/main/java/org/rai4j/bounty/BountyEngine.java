@@ -566,7 +566,13 @@ public final class BountyEngine {
         if (s.group() instanceof GroupSpec.Predicate p) {
             sub.put("group", Map.of("predicate", p.text()));
         } else {
-            sub.put("group", Map.of("onnx", ((GroupSpec.Onnx) s.group()).file().toString()));
+            GroupSpec.Onnx o = (GroupSpec.Onnx) s.group();
+            Map<String, Object> gm = new LinkedHashMap<>();
+            gm.put("onnx", o.file().toString());
+            if (o.folder() != null) {
+                gm.put("folder", o.folder().toString());
+            }
+            sub.put("group", gm);
         }
         sub.put("group_sha256", g == null ? null : g.sha256());
         sub.put("model", specMap(s.model(), null));
@@ -618,7 +624,11 @@ public final class BountyEngine {
         } else if (spec instanceof ModelSpec.Constant c) {
             m.put("constant", c.value());
         } else {
-            m.put("onnx", ((ModelSpec.Onnx) spec).file().toString());
+            ModelSpec.Onnx o = (ModelSpec.Onnx) spec;
+            m.put("onnx", o.file().toString());
+            if (o.folder() != null) {
+                m.put("folder", o.folder().toString());
+            }
         }
         if (sha != null) {
             m.put("sha256", sha);

@@ -16,10 +16,21 @@ public sealed interface GroupSpec {
         }
     }
 
-    /** An ONNX binary classifier reading the schema-encoded features. */
-    record Onnx(Path file) implements GroupSpec {
+    /**
+     * An ONNX binary classifier reading the schema-encoded features.
+     *
+     * @param file   the ONNX file
+     * @param folder the folder the file must stay in (real path, symbolic links resolved), or null for a file the
+     *               operator chose (e.g. the base model); submitted artefacts always carry their submission's folder
+     */
+    record Onnx(Path file, Path folder) implements GroupSpec {
         public Onnx {
             Preconditions.checkNotNull(file, "file");
+        }
+
+        /** An operator's file, not confined to a folder. */
+        public Onnx(Path file) {
+            this(file, null);
         }
     }
 }

@@ -57,8 +57,13 @@ final class PredicateParser {
         return tokens.get(at);
     }
 
+    /** The next token; the END token is never passed, so every look-ahead after it sees END again. */
     private Token next() {
-        return tokens.get(at++);
+        Token t = tokens.get(at);
+        if (t.kind() != Kind.END) {
+            at++;
+        }
+        return t;
     }
 
     private PredicateException error(Token t, String message) {

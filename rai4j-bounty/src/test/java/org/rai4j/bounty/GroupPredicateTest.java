@@ -160,4 +160,20 @@ class GroupPredicateTest {
         Table other = Table.of("holdout.csv", Column.categorical("age", new String[] {"old", "young"}));
         assertThatThrownBy(() -> p.members(other)).hasMessageContaining("holdout.csv").hasMessageContaining("column 'age'");
     }
+
+    /** Found by GroupPredicateFuzzTest (crash-not-in-open-paren-at-end): an IndexOutOfBoundsException before the fix. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"age not in(", "age in (", "age in (1,", "age between", "age is"})
+    void parse_endsInTheMiddleOfATest_isAPredicateExceptionAtTheEnd(String text) {
+        assertThatThrownBy(() -> GroupPredicate.parse(text, schema()))
+                .isInstanceOf(PredicateException.class)
+                .satisfies(e -> assertThat(((PredicateException) e).position()).isEqualTo(text.length()));
+    }
+
+    @Test
+    void parse_notInOpenParenAtEnd_saysWhatWasExpected() {
+        assertThatThrownBy(() -> GroupPredicate.parse("age not in(", schema()))
+                .isInstanceOf(PredicateException.class)
+                .hasMessage("at character 12: expected ',' or ')' in the value list\n  age not in(\n             ^");
+    }
 }

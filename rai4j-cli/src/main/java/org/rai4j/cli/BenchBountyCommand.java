@@ -1,5 +1,6 @@
 package org.rai4j.cli;
 
+import org.rai4j.bounty.BountyData;
 import org.rai4j.bounty.AuditLog;
 import org.rai4j.bounty.BountyConfig;
 import org.rai4j.bounty.BountyEngine;

@@ -1,5 +1,6 @@
 package org.rai4j.cli;
 
+import org.rai4j.bounty.BountyData;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.rai4j.bounty.CostSensitiveHunter;
 import org.rai4j.bounty.Loss;
@@ -7,6 +8,7 @@ import org.rai4j.bounty.ModelException;
 import org.rai4j.bounty.ModelSpec;
 import org.rai4j.bounty.PredicateException;
 import org.rai4j.bounty.PointerDecisionList;
+import org.rai4j.bounty.SubmissionsFile;
 import org.rai4j.bounty.TableEvaluations;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -102,7 +104,7 @@ public final class BountyHuntCommand implements Callable<Integer> {
     private double[] currentModel(BountyData data) throws Exception {
         PointerDecisionList pdl = new PointerDecisionList(data.artifacts().model(BountyData.base(base)));
         if (accepted != null) {
-            for (BountySubmissionsFile.Line line : BountySubmissionsFile.read(accepted)) {
+            for (SubmissionsFile.Line line : SubmissionsFile.read(accepted)) {
                 var s = line.submission();
                 pdl.appendLeaf(data.artifacts().group(s.group()), data.artifacts().model(s.model()), s.id());
             }

@@ -1,5 +1,7 @@
 package org.rai4j.cli;
 
+import org.rai4j.bounty.BountyData;
+import org.rai4j.bounty.AuditLog;
 import org.rai4j.bounty.AuditReplay;
 import org.rai4j.bounty.Loss;
 import picocli.CommandLine;
@@ -42,7 +44,7 @@ public final class BountyReplayCommand implements Callable<Integer> {
     String loss;
 
     @Option(names = "--head", paramLabel = "SHA256", description = "The chain head recorded elsewhere (e.g. 'audit_log_head' of simulate --json): "
-            + "the last line must hash to it, so that editing or dropping the last lines is detected too.")
+            + "the last line must hash to it. Without it the head stored in the log's companion file FILE.head is checked.")
     String head;
 
     @Override
@@ -56,8 +58,19 @@ public final class BountyReplayCommand implements Callable<Integer> {
         if (lines.isEmpty()) {
             throw new UserException(log + ": the audit log is empty");
         }
-        if (head != null && !org.rai4j.core.Hashing.sha256(lines.get(lines.size() - 1)).equals(head)) {
-            throw new UserException(log + ": the last line (" + lines.size() + ") does not hash to --head " + head
+        String expected = head;
+        String from = "--head " + head;
+        if (expected == null) {
+            Path companion = AuditLog.headFile(log);
+            if (!Files.isRegularFile(companion)) {
+                throw new UserException(companion + ": the audit log's head file is missing, so a truncated log cannot be told "
+                        + "from a complete one; restore it, or pass --head with the 'audit_log_head' of simulate --json");
+            }
+            expected = Files.readString(companion, StandardCharsets.UTF_8).strip();
+            from = "the head recorded in " + companion + " (" + expected + ")";
+        }
+        if (!org.rai4j.core.Hashing.sha256(lines.get(lines.size() - 1)).equals(expected)) {
+            throw new UserException(log + ": the last line (" + lines.size() + ") does not hash to " + from
                     + "; the log was truncated or its end was edited");
         }
         BountyData data = BountyData.load(train, holdout, label, positive, Loss.parse(loss));
@@ -71,7 +84,7 @@ public final class BountyReplayCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         if (!r.identical()) {
-            spec.commandLine().getErr().println("rai4j: error: " + log + ": " + r.firstMismatch());
+            spec.commandLine().getErr().println("rai4j: error: " + log + ": " + ConsoleText.escape(r.firstMismatch()));
             return 1;
         }
         out.println("hash chain intact; replayed " + r.entries() + " entries: every line reproduced byte for byte");

@@ -2,6 +2,9 @@ package org.rai4j.cli;
 
 import org.rai4j.federated.ClientPopulation;
 import org.rai4j.federated.ClientSelector;
+import org.rai4j.federated.ContinualPopulation;
+import org.rai4j.federated.DpConfig;
+import org.rai4j.federated.FederatedData;
 import org.rai4j.federated.FederatedDatasets;
 import org.rai4j.federated.ModelSpec;
 import org.rai4j.federated.Simulation;
@@ -10,7 +13,7 @@ import org.rai4j.federated.SimulationResult;
 import org.rai4j.federated.Strategy;
 import org.rai4j.federated.Synthetic;
 import org.rai4j.federated.SystemModel;
-import org.rai4j.report.AtomicFiles;
+import org.rai4j.report.OutputFiles;
 import org.rai4j.report.FederatedJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -91,6 +94,27 @@ public final class FlSimulateCommand implements Callable<Integer> {
     @Option(names = "--deadline", paramLabel = "SECONDS", description = "Round deadline on the virtual clock (1000 examples per second at speed 1); default none.")
     Double deadline;
 
+    @Option(names = "--continual", paramLabel = "PERIODS", description = "Continual data: each device's examples arrive over PERIODS periods (rounds split evenly).")
+    Integer continual;
+
+    @Option(names = "--storage-cap", paramLabel = "C", description = "Continual data: examples a device keeps (default: all).")
+    Integer storageCap;
+
+    @Option(names = "--deletion", paramLabel = "fifo|reservoir", defaultValue = "fifo", description = "Continual data: what a full device deletes (default ${DEFAULT-VALUE}).")
+    String deletion;
+
+    @Option(names = "--dp-clip", paramLabel = "S", description = "DP-FedAvg: clip each client update to L2 norm S (needs --selection poisson:Q and --dp-noise).")
+    Double dpClip;
+
+    @Option(names = "--dp-noise", paramLabel = "Z", description = "DP-FedAvg noise multiplier z: Gaussian noise sd z*S/(qN) on the average.")
+    Double dpNoise;
+
+    @Option(names = "--dp-delta", paramLabel = "D", defaultValue = "1e-5", description = "Delta at which epsilon is reported (default ${DEFAULT-VALUE}).")
+    double dpDelta;
+
+    @Option(names = "--secure-aggregation", description = "Sum the updates with secure aggregation (X25519 pairwise masks, Shamir shares).")
+    boolean secureAggregation;
+
     @Option(names = "--hidden", paramLabel = "H1,H2", split = ",", description = "Train an MLP with these hidden layers instead of softmax regression.")
     int[] hidden;
 
@@ -116,13 +140,32 @@ public final class FlSimulateCommand implements Callable<Integer> {
         SimulationConfig config;
         ClientPopulation population;
         try {
-            population = FederatedDatasets.synthetic(dataset, clients, seed);
+            FederatedData base = FederatedDatasets.synthetic(dataset, clients, seed);
+            population = base;
+            String described = dataset.trim();
+            if (continual != null) {
+                ContinualPopulation.Deletion del = switch (deletion.trim().toLowerCase(Locale.ROOT)) {
+                    case "fifo" -> ContinualPopulation.Deletion.FIFO;
+                    case "reservoir" -> ContinualPopulation.Deletion.RESERVOIR;
+                    default -> throw new UserException("--deletion must be fifo or reservoir, got '" + deletion + "'");
+                };
+                int cap = storageCap == null ? Integer.MAX_VALUE : storageCap;
+                population = new ContinualPopulation(base, continual, cap, del, seed);
+                described += " continual:" + continual + (storageCap == null ? "" : " storage_cap:" + storageCap + " deletion:" + del.name().toLowerCase(Locale.ROOT));
+            } else if (storageCap != null) {
+                throw new UserException("--storage-cap applies to --continual data only");
+            }
             ModelSpec model = hidden == null || hidden.length == 0 ? ModelSpec.softmax(Synthetic.DIMENSION, Synthetic.CLASSES)
                     : new ModelSpec(Synthetic.DIMENSION, Synthetic.CLASSES, hidden);
             SystemModel system = new SystemModel(availability, speedSpread, 1000,
                     deadline == null ? Double.POSITIVE_INFINITY : deadline);
-            config = new SimulationConfig(dataset.trim(), model, strategy(), selector(), clientsPerRound, rounds, localEpochs,
+            config = new SimulationConfig(described, model, strategy(), selector(), clientsPerRound, rounds, localEpochs,
                     batchSize, learningRate, dropPercent, system, 1, seed);
+            if ((dpClip == null) != (dpNoise == null)) {
+                throw new UserException("DP-FedAvg needs both --dp-clip and --dp-noise");
+            }
+            DpConfig dp = dpClip == null ? null : new DpConfig(dpClip, dpNoise, dpDelta);
+            config = config.withPrivacy(dp, secureAggregation);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
@@ -139,7 +182,7 @@ public final class FlSimulateCommand implements Callable<Integer> {
             out.print(text);
             out.flush();
         } else {
-            AtomicFiles.write(Path.of(json), text);
+            OutputFiles.write("--json", Path.of(json), text);
             err.printf(Locale.ROOT, "rai4j: final test accuracy %.4f, train loss %.4f; wrote %s%n",
                     result.finalMetrics().testAccuracy(), result.finalMetrics().trainLoss(), json);
         }

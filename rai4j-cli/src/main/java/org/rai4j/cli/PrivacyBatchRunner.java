@@ -36,7 +36,7 @@ final class PrivacyBatchRunner {
             int d = done.incrementAndGet();
             long now = System.nanoTime();
             synchronized (lastReport) {
-                if (now - lastReport[0] > 2_000_000_000L) {
+                if (Progress.enabled() && now - lastReport[0] > 2_000_000_000L) {
                     lastReport[0] = now;
                     err.printf("rai4j: %d/%d rows (%.0f rows/s)%n", d, rows, d / ((now - start) / 1e9));
                 }

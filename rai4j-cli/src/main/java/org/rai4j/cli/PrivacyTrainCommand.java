@@ -286,6 +286,7 @@ public final class PrivacyTrainCommand implements Callable<Integer> {
                 }
             }
         }
+        FeatureEncoder.checkValues(all, cols); // the whole file, before the split: NaN/inf spellings, |x| > 1e150
         FeatureEncoder enc = FeatureEncoder.fit(train, cols);
         DenseExamples tr = DenseExamples.of(enc.transform(train), trainY, k);
         DenseExamples te = DenseExamples.of(enc.transform(test), testY, k);
@@ -338,7 +339,7 @@ public final class PrivacyTrainCommand implements Callable<Integer> {
             long[] lastReport = {System.nanoTime()};
             long steps = Sgd.train(p.model(), p.train(), new Sgd.Config(learningRate, epochs, batchSize, seed), e -> {
                 long now = System.nanoTime();
-                if (now - lastReport[0] > 2_000_000_000L || e == epochs) {
+                if (Progress.enabled() && (now - lastReport[0] > 2_000_000_000L || e == epochs)) {
                     lastReport[0] = now;
                     err.printf("rai4j: SGD epoch %d/%d%n", e, epochs);
                 }
@@ -356,7 +357,7 @@ public final class PrivacyTrainCommand implements Callable<Integer> {
             r = DpTraining.train(p.model(), p.train(), new DpTraining.Settings(targetEpsilon, delta, epochs, batchSize, clip,
                     learningRate, acc, mode), s -> {
                         long now = System.nanoTime();
-                        if (now - last[0] > 2_000_000_000L || s == total) {
+                        if (Progress.enabled() && (now - last[0] > 2_000_000_000L || s == total)) {
                             last[0] = now;
                             err.printf("rai4j: DP-SGD step %d/%d%n", s, total);
                         }

@@ -38,9 +38,18 @@ public final class Rai4j implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** Runs the command line and exits with its status. */
+    /**
+     * Runs the command line and exits with its status. Running out of memory ends in a short message
+     * with the {@code -Xmx} advice and status 1, not a stack trace.
+     */
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        int status;
+        try {
+            status = newCommandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            status = OutOfMemory.report(System.err);
+        }
+        System.exit(status);
     }
 
     /** A configured command line (also used by tests, which call {@code execute} without exiting). */

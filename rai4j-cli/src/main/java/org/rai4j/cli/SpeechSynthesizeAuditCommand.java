@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.rai4j.core.Provenance;
 import org.rai4j.speech.AcousticCondition;
 import org.rai4j.speech.AsrBackend;
@@ -151,12 +148,11 @@ final class SpeechSynthesizeAuditCommand implements Callable<Integer> {
                 plan.utterances(), backend.id());
         err.flush();
         SynthesisAudit.Result result;
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("synthesize+recognise").setInitialMax(plan.utterances())
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).build()) {
+        try (Progress bar = Progress.start("synthesize+recognise", plan.utterances())) {
             result = new SynthesisAudit(plan).run((done, total, message) -> {
                 synchronized (bar) {
+                    bar.message(message);
                     bar.stepTo(done);
-                    bar.setExtraMessage(message);
                 }
             });
         } catch (MissingToolException e) {

@@ -65,6 +65,20 @@ class AuditCommandTest {
     }
 
     @Test
+    void audit_positiveLabelNeverOccurs_exit1WithTheValuesSeen() throws Exception {
+        Path csv = write("data.csv", goodCsv());
+        Path json = dir.resolve("audit.json");
+        CliRun r = CliRun.of("audit", "--data", csv.toString(), "--label", "y_true", "--prediction", "y_pred",
+                "--group", "sex", "--positive-label", "yes", "--json", json.toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("rai4j: error: " + csv + ": the positive label 'yes' never occurs in column "
+                + "'y_true' or column 'y_pred'; values seen: '1', '0' (set --positive-label to one of them)"
+                + System.lineSeparator());
+        assertThat(r.out()).isEmpty();
+        assertThat(json).doesNotExist();
+    }
+
+    @Test
     void audit_badValue_oneClearErrorAndNoOutputFile() throws Exception {
         Path csv = write("data.csv", "sex,y_true,y_pred\nF,1,0\nM,0,yes\n");
         Path json = dir.resolve("audit.json");

@@ -125,6 +125,49 @@ class BountyCommandTest {
     }
 
     @Test
+    void simulate_onnxPathOutsideTheFolder_rejectsThatSubmissionSameMessageAndGoesOn() throws Exception {
+        Path s = subs("{\"id\":\"s1\",\"team\":\"t1\",\"group\":\"a < 20\",\"model\":{\"onnx\":\"../../etc/passwd\"}}",
+                "{\"id\":\"s2\",\"team\":\"t1\",\"group\":{\"onnx\":\"/etc/no-such-file\"},\"model\":{\"constant\":1}}",
+                "{\"id\":\"s3\",\"team\":\"t1\",\"group\":\"a < 20\",\"model\":{\"constant\":1}}");
+        CliRun r = CliRun.of(simulate(s, "--view", "hunter"));
+        assertThat(r.status()).as(r.err()).isZero();
+        Path root = dir.toAbsolutePath().normalize();
+        Path passwd = root.resolve("../../etc/passwd").normalize();
+        assertThat(r.err()).isEqualTo("rai4j: warning: " + s + ":1: field 'model': the ONNX path '" + passwd + "' does not name a file "
+                + "inside the submission's folder " + root + "; artefacts must be files in that folder\n"
+                + "rai4j: warning: " + s + ":2: field 'group': the ONNX path '/etc/no-such-file' does not name a file "
+                + "inside the submission's folder " + root + "; artefacts must be files in that folder\n");
+        assertThat(r.out()).isEqualTo("{\"decisions\":[{\"id\":\"s1\",\"decision\":\"rejected\",\"reason\":\"INVALID_MODEL\"},"
+                + "{\"id\":\"s2\",\"decision\":\"rejected\",\"reason\":\"INVALID_MODEL\"},"
+                + "{\"id\":\"s3\",\"decision\":\"accepted\",\"reason\":null}]}\n");
+    }
+
+    @Test
+    void simulate_submissionsWithByteOrderMark_accepted() throws Exception {
+        Path s = dir.resolve("bom.jsonl");
+        Files.write(s, "\uFEFF{\"id\":\"s1\",\"team\":\"t1\",\"group\":\"a < 20\",\"model\":{\"constant\":1}}\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CliRun r = CliRun.of(simulate(s, "--view", "hunter"));
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("{\"decisions\":[{\"id\":\"s1\",\"decision\":\"accepted\",\"reason\":null}]}\n");
+    }
+
+    @Test
+    void simulate_controlCharactersFromHunters_escapedOnTheOperatorsTerminal() throws Exception {
+        Path s = subs("{\"id\":\"s\\u0000x\",\"team\":\"\\u001b[31mred\",\"group\":\"a < 20\",\"model\":{\"constant\":1}}",
+                "{\"id\":\"s2\",\"team\":\"t\",\"group\":\"a < 20 and \\u001b[2J\",\"model\":{\"constant\":1}}");
+        CliRun r = CliRun.of(simulate(s));
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).doesNotContain("\u0000", "\u001b").contains("s\\u0000x", "\\u001b[31mred");
+        assertThat(r.err()).doesNotContain("\u001b").isEqualTo(ERR_S2.replace("FILE", s.toString()));
+    }
+
+    private static final String ERR_S2 = "rai4j: warning: FILE:2: field 'group': at character 12: unexpected character '\\u001b'; "
+            + "expected a column, a value, an operator (== != < <= > >= in between is null) or and/or/not/parentheses\n"
+            + "rai4j: warning:   a < 20 and \\u001b[2J\n"
+            + "rai4j: warning:              ^\n";
+
+    @Test
     void simulate_negativeHunterRounds_exitsOne() throws Exception {
         Path s = subs("{\"id\":\"s1\",\"team\":\"t1\",\"group\":\"a < 20\",\"model\":{\"constant\":1}}");
         CliRun r = CliRun.of(simulate(s, "--hunter-rounds", "-1"));
@@ -190,6 +233,31 @@ class BountyCommandTest {
         assertThat(sim.status()).as(sim.err()).isZero();
         JsonNode root = new ObjectMapper().readTree(sim.out());
         assertThat(root.get("final").get("holdout_error").asDouble()).isLessThan(0.3);
+    }
+
+    @Test
+    void replay_truncatedLog_detectedByDefaultThroughTheHeadFile() throws Exception {
+        Path s = subs("{\"id\":\"s1\",\"team\":\"t1\",\"group\":\"a < 20\",\"model\":{\"constant\":1}}",
+                "{\"id\":\"s2\",\"team\":\"t2\",\"group\":\"a < 40\",\"model\":{\"rule\":\"a >= 10\"}}");
+        Path log = dir.resolve("audit.jsonl");
+        CliRun sim = CliRun.of(simulate(s, "--audit-log", log.toString()));
+        assertThat(sim.status()).as(sim.err()).isZero();
+        Path headFile = dir.resolve("audit.jsonl.head");
+        List<String> lines = Files.readAllLines(log);
+        assertThat(Files.readString(headFile)).isEqualTo(org.rai4j.core.Hashing.sha256(lines.get(2)) + "\n");
+        String[] replay = {"bounty", "replay", "--log", log.toString(), "--train", dir.resolve("train.csv").toString(),
+                "--holdout", dir.resolve("holdout.csv").toString(), "--label", "y"};
+        assertThat(CliRun.of(replay).status()).isZero();
+        Files.write(log, lines.subList(0, 2)); // drop the last line: the remaining chain is intact
+        CliRun truncated = CliRun.of(replay);
+        assertThat(truncated.status()).isEqualTo(1);
+        assertThat(truncated.err()).isEqualTo("rai4j: error: " + log + ": the last line (2) does not hash to the head recorded in "
+                + headFile + " (" + org.rai4j.core.Hashing.sha256(lines.get(2)) + "); the log was truncated or its end was edited\n");
+        Files.delete(headFile);
+        CliRun noHead = CliRun.of(replay);
+        assertThat(noHead.status()).isEqualTo(1);
+        assertThat(noHead.err()).isEqualTo("rai4j: error: " + headFile + ": the audit log's head file is missing, so a truncated log "
+                + "cannot be told from a complete one; restore it, or pass --head with the 'audit_log_head' of simulate --json\n");
     }
 
     @Test

@@ -67,6 +67,20 @@ class FlCommandTest {
     }
 
     @Test
+    void simulate_dpFedAvgWithSecureAggregation_reportsEpsilon() throws Exception {
+        CliRun r = CliRun.of("fl", "simulate", "--dataset", "synthetic:1,1", "--selection", "poisson:0.3", "--rounds", "2",
+                "--local-epochs", "1", "--dp-clip", "0.5", "--dp-noise", "1.0", "--secure-aggregation", "--json", "-");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode root = JSON.readTree(r.out());
+        assertThat(root.get("epsilon").asDouble()).isPositive();
+        assertThat(root.get("config").get("dp").get("noise_multiplier").asDouble()).isEqualTo(1.0);
+        assertThat(root.get("config").get("secure_aggregation").asBoolean()).isTrue();
+        CliRun bad = CliRun.of("fl", "simulate", "--dataset", "synthetic:1,1", "--dp-clip", "0.5", "--dp-noise", "1");
+        assertThat(bad.status()).isNotZero();
+        assertThat(bad.err()).contains("Poisson");
+    }
+
+    @Test
     void simulate_badInput_clearErrorNonZero() {
         CliRun r = CliRun.of("fl", "simulate", "--dataset", "mnist");
         assertThat(r.status()).isNotZero();

@@ -54,6 +54,9 @@ public final class CsvTableReader {
      */
     public Table read(Path file, LongConsumer progressBytes) throws DataFileException {
         String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new DataFileException(new DataProblem(name, 0, null, "expected a CSV file, but this is a folder"));
+        }
         try (InputStream raw = Files.newInputStream(file)) {
             return read(raw, name, progressBytes);
         } catch (NoSuchFileException e) {
@@ -116,16 +119,17 @@ public final class CsvTableReader {
                 }
             }
         } catch (CsvParseException e) {
-            if (quotes.inQuotedField()) {
+            throwIfNotUtf8(sourceName, quotes);
+            if (String.valueOf(e.getMessage()).startsWith("Unclosed quoted field") && quotes.inQuotedField()) {
                 problems.add(unterminated(sourceName, quotes));
                 problems.throwIfAny();
             }
-            throw new DataFileException(new DataProblem(sourceName, 0, null,
-                    "expected well-formed CSV: " + e.getMessage()
-                            + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : "")));
+            throw new DataFileException(parseProblem(sourceName, e));
         } catch (UncheckedIOException e) {
             throw new DataFileException(new DataProblem(sourceName, 0, null, "expected a readable file, got " + e.getCause()));
         }
+        quotes.finish();
+        throwIfNotUtf8(sourceName, quotes);
         if (quotes.inQuotedField()) {
             problems.add(unterminated(sourceName, quotes));
         }
@@ -142,6 +146,45 @@ public final class CsvTableReader {
             columns.add(b.build());
         }
         return new Table(sourceName, Hashing.hex(sha.digest()), columns, Arrays.copyOf(lines, rows));
+    }
+
+    private static final java.util.regex.Pattern FIELD_TOO_BIG = java.util.regex.Pattern.compile(
+            "Field at index (\\d+) in record starting at line (\\d+) exceeds the max (field|record) size of (\\d+) characters");
+    private static final java.util.regex.Pattern BUFFER_TOO_SMALL = java.util.regex.Pattern.compile(
+            "The maximum buffer size of (\\d+) is insufficient.*\\((?:record starting at )?line (\\d+)\\)", java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern TOO_MANY_FIELDS = java.util.regex.Pattern.compile(
+            "Record starting at line (\\d+) has surpassed the maximum limit of (\\d+) fields");
+
+    /** FastCSV's limit and syntax errors, rephrased with the line and the limit. */
+    private static DataProblem parseProblem(String source, CsvParseException e) {
+        String m = String.valueOf(e.getMessage());
+        java.util.regex.Matcher big = FIELD_TOO_BIG.matcher(m);
+        if (big.find()) {
+            boolean field = big.group(3).equals("field");
+            return new DataProblem(source, Long.parseLong(big.group(2)), null, (field ? "a field has more than "
+                    : "the record has more than ") + big.group(4) + " characters, the most a "
+                    + (field ? "field" : "record") + " may have; is a quote missing or the separator wrong?");
+        }
+        java.util.regex.Matcher buffer = BUFFER_TOO_SMALL.matcher(m);
+        if (buffer.find()) {
+            return new DataProblem(source, Long.parseLong(buffer.group(2)), null, "a field has more than " + buffer.group(1)
+                    + " characters, the most a field may have; is a quote missing or the separator wrong?");
+        }
+        java.util.regex.Matcher many = TOO_MANY_FIELDS.matcher(m);
+        if (many.find()) {
+            return new DataProblem(source, Long.parseLong(many.group(1)), null, "the record has more than " + many.group(2)
+                    + " fields, the most a record may have; is the separator wrong?");
+        }
+        return new DataProblem(source, 0, null, "expected well-formed CSV: " + m
+                + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
+    }
+
+    /** Text that is not UTF-8 is an error: decoding it would silently turn values into replacement characters. */
+    private static void throwIfNotUtf8(String source, QuoteTracker quotes) throws DataFileException {
+        if (quotes.malformedUtf8()) {
+            throw new DataFileException(new DataProblem(source, quotes.malformedLine(), null, "expected UTF-8 text, got "
+                    + quotes.malformedDescription() + "; convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)"));
+        }
     }
 
     private static DataProblem unterminated(String source, QuoteTracker quotes) {

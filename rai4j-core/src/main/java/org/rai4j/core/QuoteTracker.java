@@ -21,6 +21,18 @@ final class QuoteTracker {
     private long position;
     private long openLine;
     private long openColumn;
+    private int continuationBytes;
+    private int secondMin = 0x80;
+    private int secondMax = 0xBF;
+    private boolean second;
+    private long badOffset = -1;
+    private long badLine;
+    private long badColumn;
+    private int badByte;
+    private long leadOffset;
+    private long leadLine;
+    private long leadColumn;
+    private int leadByte;
 
     QuoteTracker(char separator) {
         this.separator = separator < 0x80 ? (byte) separator : 0;
@@ -34,6 +46,9 @@ final class QuoteTracker {
 
     void accept(byte b) {
         long pos = position++;
+        if (badOffset < 0) {
+            checkUtf8(b & 0xFF, pos);
+        }
         if (b == '\n') {
             if (!lastWasCr) {
                 line++;
@@ -82,6 +97,87 @@ final class QuoteTracker {
                 }
             }
         }
+    }
+
+    /** UTF-8 well-formedness (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF). */
+    private void checkUtf8(int b, long pos) {
+        if (continuationBytes > 0) {
+            int min = second ? secondMin : 0x80;
+            int max = second ? secondMax : 0xBF;
+            if (b < min || b > max) {
+                malformedLead();
+                return;
+            }
+            second = false;
+            continuationBytes--;
+            return;
+        }
+        if (b < 0x80) {
+            return;
+        }
+        second = true;
+        leadOffset = pos;
+        leadLine = line;
+        leadColumn = column + 1;
+        leadByte = b;
+        secondMin = 0x80;
+        secondMax = 0xBF;
+        if (b >= 0xC2 && b <= 0xDF) {
+            continuationBytes = 1;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+            continuationBytes = 2;
+            if (b == 0xE0) {
+                secondMin = 0xA0;
+            } else if (b == 0xED) {
+                secondMax = 0x9F;
+            }
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            continuationBytes = 3;
+            if (b == 0xF0) {
+                secondMin = 0x90;
+            } else if (b == 0xF4) {
+                secondMax = 0x8F;
+            }
+        } else {
+            malformed(b, pos);
+        }
+    }
+
+    private void malformed(int b, long pos) {
+        badOffset = pos;
+        badByte = b;
+        badLine = line;
+        badColumn = column + 1;
+    }
+
+    /** A multi-byte character cut short: the fault is its first byte. */
+    private void malformedLead() {
+        badOffset = leadOffset;
+        badByte = leadByte;
+        badLine = leadLine;
+        badColumn = leadColumn;
+    }
+
+    /** Call at the end of input: a multi-byte character cut short by the end is malformed too. */
+    void finish() {
+        if (badOffset < 0 && continuationBytes > 0) {
+            malformedLead();
+        }
+    }
+
+    /** True when a byte that is not well-formed UTF-8 was seen. */
+    boolean malformedUtf8() {
+        return badOffset >= 0;
+    }
+
+    /** What was wrong with the first malformed byte, e.g. {@code the byte 0xFF at line 2 column 1 (byte offset 6)}. */
+    String malformedDescription() {
+        return String.format("the byte 0x%02X", badByte) + " at line " + badLine + " column " + badColumn + " (byte offset " + badOffset + ")";
+    }
+
+    /** Line of the first malformed byte. */
+    long malformedLine() {
+        return badLine;
     }
 
     private void newline() {

@@ -116,4 +116,56 @@ class CsvTableReaderTest {
         Table t = reader.read("a,b\n1,x\"y\n", "lit.csv");
         assertThat(t.column("b").text(0)).isEqualTo("x\"y");
     }
+
+    @Test
+    void read_fieldOverSixteenMebichars_namesLineFieldAndLimit() {
+        String csv = "a,b\n1,2\n3," + "x".repeat((16 << 20) + 1) + "\n";
+        assertThatThrownBy(() -> reader.read(csv, "big.csv"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessage("big.csv:3: a field has more than 16777216 characters, the most a field may have;"
+                        + " is a quote missing or the separator wrong?");
+    }
+
+    @Test
+    void read_moreThan16384Fields_namesLineAndLimit() {
+        String csv = "a\n" + ",".repeat(16_384) + "\n";
+        assertThatThrownBy(() -> reader.read(csv, "wide.csv"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessage("wide.csv:2: the record has more than 16384 fields, the most a record may have; is the separator wrong?");
+    }
+
+    @Test
+    void read_latin1Bytes_isAnErrorNamingLineColumnAndByte() {
+        byte[] latin1 = "name,y\nM\u00fcller,1\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> reader.read(new java.io.ByteArrayInputStream(latin1), "l.csv", b -> { }))
+                .isInstanceOf(DataFileException.class)
+                .hasMessage("l.csv:2: expected UTF-8 text, got the byte 0xFC at line 2 column 2 (byte offset 8);"
+                        + " convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)");
+    }
+
+    @Test
+    void read_wellFormedMultibyteUtf8AndBom_isAccepted() throws Exception {
+        byte[] bytes = "\uFEFFname,y\nM\u00fcller \u20ac \uD83D\uDE00,1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Table t = reader.read(new java.io.ByteArrayInputStream(bytes), "u.csv", b -> { });
+        assertThat(t.column("name").text(0)).isEqualTo("M\u00fcller \u20ac \uD83D\uDE00");
+    }
+
+    @Test
+    void read_surrogateOrOverlongOrCutShort_isAnError() {
+        for (byte[] bad : new byte[][] {
+                {'a', '\n', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '\n'},
+                {'a', '\n', (byte) 0xC0, (byte) 0xAF, '\n'},
+                {'a', '\n', 'x', (byte) 0xE2, (byte) 0x82}}) {
+            assertThatThrownBy(() -> reader.read(new java.io.ByteArrayInputStream(bad), "b.csv", b -> { }))
+                    .isInstanceOf(DataFileException.class)
+                    .hasMessageStartingWith("b.csv:2: expected UTF-8 text, got ");
+        }
+    }
+
+    @Test
+    void read_folder_saysItIsAFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        assertThatThrownBy(() -> reader.read(dir))
+                .isInstanceOf(DataFileException.class)
+                .hasMessage(dir + ": expected a CSV file, but this is a folder");
+    }
 }

@@ -61,12 +61,28 @@ public final class DataEncoder {
                 truth = binaryCodes(table, label, positive, negative, expected, problems);
                 predicted = binaryCodes(table, pred, positive, negative, expected, problems);
                 classes = negative == null ? List.of("(other)", positive) : List.of(negative, positive);
+                if (problems.isEmpty() && n > 0 && !occurs(positive, label) && !occurs(positive, pred)) {
+                    // Every row would be a negative: accuracy 1 everywhere, rates undefined — a silent wrong answer.
+                    problems.add(new org.rai4j.core.DataProblem(table.source(), 0, null, "the positive label '"
+                            + spec.positiveLabel() + "' never occurs in column '" + spec.label() + "' or column '"
+                            + spec.prediction() + "'; values seen: " + String.join(", ", seen(label, pred))
+                            + " (set --positive-label to one of them)"));
+                }
             }
             case MULTICLASS -> {
                 Set<String> all = new LinkedHashSet<>();
-                for (int i = 0; i < n; i++) {
+                int maxClasses = AuditLimits.maxClasses();
+                for (int i = 0; i < n && all.size() <= maxClasses; i++) {
                     addIfPresent(all, label.text(i));
                     addIfPresent(all, pred.text(i));
+                }
+                if (all.size() > maxClasses) {
+                    long distinct = distinctClasses(label, pred);
+                    throw new DataFileException(new org.rai4j.core.DataProblem(table.source(), 0, null,
+                            "expected at most " + maxClasses + " distinct classes in a multiclass audit (columns '"
+                                    + label.name() + "' and '" + pred.name() + "' together), got " + distinct
+                                    + "; merge rare classes (e.g. into 'other') or raise the limit with -D"
+                                    + AuditLimits.MAX_CLASSES_PROPERTY + "=N (and -Xmx)"));
                 }
                 classes = new ArrayList<>(all);
                 classes.sort(DataEncoder::naturalCompare);
@@ -114,6 +130,9 @@ public final class DataEncoder {
         Map<List<String>, Integer> cellIds = new HashMap<>();
         List<List<String>> cellLevels = new ArrayList<>();
         int[] cell = new int[n];
+        int maxCells = AuditLimits.maxCells();
+        long perCell = statisticsPerCell(spec.task(), classes);
+        long maxStatistics = AuditLimits.maxStatistics();
         for (int i = 0; i < n; i++) {
             List<String> key = new ArrayList<>(attrs.size());
             for (String[] l : levels) {
@@ -122,6 +141,20 @@ public final class DataEncoder {
             Integer id = cellIds.get(key);
             if (id == null) {
                 id = cellLevels.size();
+                if (id >= maxCells) {
+                    throw new DataFileException(table.problem(i, null, "expected at most " + maxCells
+                            + " distinct combinations of " + String.join(" × ", attrs) + " (the audit's cells), got more by this line;"
+                            + " use fewer or coarser group columns (e.g. bands), or raise the limit with -D"
+                            + AuditLimits.MAX_CELLS_PROPERTY + "=N (and -Xmx)"));
+                }
+                if ((id + 1L) * perCell > maxStatistics) {
+                    throw new DataFileException(table.problem(i, null, "expected at most " + maxStatistics
+                            + " statistics in all, got more by this line: " + (id + 1) + " combinations of "
+                            + String.join(" × ", attrs) + " × " + perCell + " statistics each"
+                            + (classes != null && spec.task() == Task.MULTICLASS ? " (" + classes.size() + " classes)" : "")
+                            + "; use fewer classes or groups, or raise the limit with -D"
+                            + AuditLimits.MAX_STATISTICS_PROPERTY + "=N (and -Xmx)"));
+                }
                 List<String> frozen = List.copyOf(key);
                 cellIds.put(frozen, id);
                 cellLevels.add(frozen);
@@ -130,6 +163,25 @@ public final class DataEncoder {
         }
         return new EncodedData(spec.task(), n, spec.groups(), spec.controls(), cellLevels, cell, truth, predicted,
                 yTrue, yPred, score, weight, classes);
+    }
+
+    /** Distinct non-missing values of two columns together (only computed for the error message). */
+    private static long distinctClasses(Column label, Column pred) {
+        Set<String> all = new java.util.HashSet<>();
+        for (int i = 0; i < label.size(); i++) {
+            addIfPresent(all, label.text(i));
+            addIfPresent(all, pred.text(i));
+        }
+        return all.size();
+    }
+
+    /** An upper bound of the statistics one cell holds (the multiclass layout keeps 3·K² + 1). */
+    private static long statisticsPerCell(Task task, List<String> classes) {
+        if (task == Task.MULTICLASS && classes != null) {
+            long k = classes.size();
+            return 3 * k * k + 1;
+        }
+        return 32;
     }
 
     /** Numbers compare by value: "1", "1.0" and "1e0" are all "1". */
@@ -143,6 +195,35 @@ public final class DataEncoder {
             // not a number: compare as text
         }
         return v.strip();
+    }
+
+    private static boolean occurs(String canonicalValue, Column c) {
+        for (int i = 0; i < c.size(); i++) {
+            String v = c.text(i);
+            if (v != null && canonical(v).equals(canonicalValue)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The distinct canonical values of the columns, in first-seen order, at most five then "…". */
+    private static List<String> seen(Column a, Column b) {
+        Set<String> values = new LinkedHashSet<>();
+        for (Column c : List.of(a, b)) {
+            for (int i = 0; i < c.size() && values.size() <= 5; i++) {
+                String v = c.text(i);
+                if (v != null) {
+                    values.add("'" + canonical(v) + "'");
+                }
+            }
+        }
+        List<String> out = new ArrayList<>(values);
+        if (out.size() > 5) {
+            out = new ArrayList<>(out.subList(0, 5));
+            out.add("…");
+        }
+        return out;
     }
 
     private static String inferNegative(String positive, Column label, Column pred) {

@@ -36,6 +36,9 @@ public final class Simulation {
     private static final long SYSTEM = 13;
     private static final long SPEED = 14;
     private static final long MODEL = 15;
+    private static final long NOISE = 16;
+    /** Fixed-point scale of updates under secure aggregation: 2^24 per unit (rounding error ≤ 2^−25 per client and coordinate). */
+    static final double SECAGG_SCALE = 1 << 24;
 
     private Simulation() {}
 
@@ -142,7 +145,13 @@ public final class Simulation {
             RoundResult last = rounds.get(rounds.size() - 1);
             FinalMetrics fin = new FinalMetrics(last.testAccuracy(), last.trainLoss(),
                     majorityAccuracy(population.evaluationTrain(periods - 1), population.evaluationTest()));
-            return new SimulationResult(config, n, rounds, fin, inclusion(selections, intended, periods), Double.NaN, Double.NaN,
+            double epsilon = Double.NaN;
+            double delta = Double.NaN;
+            if (config.dp() != null) {
+                delta = config.dp().delta();
+                epsilon = epsilon(config);
+            }
+            return new SimulationResult(config, n, rounds, fin, inclusion(selections, intended, periods), epsilon, delta,
                     warnings, global.parameters());
         }
 
@@ -218,6 +227,7 @@ public final class Simulation {
             double[] sum = new double[x.length];
             double[] controlSum = serverControl == null ? null : new double[x.length];
             boolean qffl = config.strategy() instanceof Strategy.QFedAvg;
+            java.util.Map<Integer, long[]> secure = config.secureAggregation() ? new java.util.TreeMap<>() : null;
             double hSum = 0;
             double weightSum = 0;
             int aggregated = 0;
@@ -237,11 +247,27 @@ public final class Simulation {
                 ClientUpdate u = await(inFlight.poll());
                 Task t = inFlightTasks.poll();
                 double[] d = u.deltaShared();
+                double weight = t.weight();
+                DpConfig dp = config.dp();
+                if (dp != null) {
+                    d = clip(d, dp.clipNorm());
+                    weight = 1;
+                }
+                if (secure != null) {
+                    long[] q = new long[d.length + 1];
+                    for (int p = 0; p < d.length; p++) {
+                        q[p] = Math.round(weight * d[p] * SECAGG_SCALE);
+                    }
+                    q[d.length] = Math.round(weight * SECAGG_SCALE);
+                    secure.put(t.client(), q);
+                    aggregated++;
+                    continue;
+                }
                 if (qffl) {
                     hSum += qfflAccumulate(((Strategy.QFedAvg) config.strategy()).q(), u, d, sum);
                 } else {
                     for (int p = 0; p < sum.length; p++) {
-                        sum[p] += t.weight() * d[p];
+                        sum[p] += weight * d[p];
                     }
                 }
                 if (controlSum != null && u.controlDeltaShared().length == x.length) {
@@ -252,10 +278,16 @@ public final class Simulation {
                         ck[p] += dc[p];
                     }
                 }
-                weightSum += t.weight();
+                weightSum += weight;
                 aggregated++;
             }
-            if (aggregated == 0) {
+            if (secure != null && secure.size() >= 2) {
+                weightSum = secureSum(secure, sum);
+            } else if (secure != null && secure.size() == 1) {
+                warnings.add("round " + round + ": only one client reported; secure aggregation needs two, the round was skipped");
+                aggregated = 0;
+            }
+            if (aggregated == 0 && config.dp() == null) {
                 return 0;
             }
             if (qffl) {
@@ -273,9 +305,20 @@ public final class Simulation {
                     serverControl[p] += controlSum[p] / n;
                 }
             }
-            double denominator = sel.normalised() ? weightSum : sel.fixedDenominator();
+            DpConfig dp = config.dp();
+            double denominator = dp != null ? ((ClientSelector.Poisson) config.selector()).q() * n
+                    : sel.normalised() ? weightSum : sel.fixedDenominator();
             for (int p = 0; p < sum.length; p++) {
                 sum[p] /= denominator;
+            }
+            if (dp != null && dp.noiseMultiplier() > 0) {
+                // Gaussian noise of sd z·S/(qN) on the average (sensitivity S/(qN)); seeded: the simulation path
+                org.rai4j.privacy.PrivacyRandom noise = org.rai4j.privacy.PrivacyRandom.seededForSimulation(
+                        Seeds.derive(Seeds.derive(seed, NOISE), round));
+                double sd = dp.noiseMultiplier() * dp.clipNorm() / denominator;
+                for (int p = 0; p < sum.length; p++) {
+                    sum[p] += sd * noise.nextGaussian();
+                }
             }
             optimizer.apply(x, sum);
             return aggregated;
@@ -289,6 +332,38 @@ public final class Simulation {
             double[] ck = clientControl == null ? new double[0] : clientControl;
             return client.fit(new FitInstructions(round, snapshot, t.epochs(), config.batchSize(), config.learningRate(),
                     config.strategy().proximalMu(), clientSeed, c, ck, config.strategy() instanceof Strategy.QFedAvg));
+        }
+
+        /** Secure aggregation of the quantised weighted updates; writes Σ w_k Δ_k into {@code sum} and returns Σ w_k. */
+        private double secureSum(java.util.Map<Integer, long[]> inputs, double[] sum) {
+            int[] ids = inputs.keySet().stream().mapToInt(Integer::intValue).toArray();
+            SecureAggregation sa = new SecureAggregation(ids, SecureAggregation.defaultThreshold(ids.length), new java.security.SecureRandom());
+            sa.shareKeys(inputs.keySet());
+            for (java.util.Map.Entry<Integer, long[]> e : inputs.entrySet()) {
+                sa.maskedInput(e.getKey(), e.getValue());
+            }
+            long[] z = sa.unmask(inputs.keySet());
+            for (int p = 0; p < sum.length; p++) {
+                sum[p] = z[p] / SECAGG_SCALE;
+            }
+            return z[sum.length] / SECAGG_SCALE;
+        }
+
+        private static double[] clip(double[] d, double bound) {
+            double norm2 = 0;
+            for (double v : d) {
+                norm2 += v * v;
+            }
+            double norm = Math.sqrt(norm2);
+            if (norm <= bound) {
+                return d;
+            }
+            double f = bound / norm;
+            double[] out = new double[d.length];
+            for (int p = 0; p < d.length; p++) {
+                out[p] = d[p] * f;
+            }
+            return out;
         }
 
         /** Adds F^q·Δw_k to {@code sum} (Δw_k = L(x_t − w̄_k) = −L·Δ_k, L = 1/η) and returns h_k. */
@@ -346,6 +421,17 @@ public final class Simulation {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /**
+     * ε of user-level DP-FedAvg: the Poisson-subsampled Gaussian mechanism with q and z over the rounds, from
+     * {@link org.rai4j.privacy.Accountant#RDP} (Opacus's orders) at the configured δ.
+     */
+    public static double epsilon(SimulationConfig config) {
+        Preconditions.checkArgument(config.dp() != null, "no DP configured");
+        double q = ((ClientSelector.Poisson) config.selector()).q();
+        return org.rai4j.privacy.Accountant.RDP.epsilon(
+                List.of(new org.rai4j.privacy.Segment(config.dp().noiseMultiplier(), q, config.rounds())), config.dp().delta()).epsilon();
     }
 
     /** Accuracy of the model on the examples. */

@@ -20,10 +20,21 @@ import org.rai4j.core.Preconditions;
  * @param system          drop-outs, speeds and deadline on the virtual clock
  * @param evaluateEvery   evaluate the global model every this many rounds (and after the last) ≥ 1
  * @param seed            master seed: data generation and training
+ * @param dp              DP-FedAvg settings, or null for none (requires {@link ClientSelector.Poisson} selection)
+ * @param secureAggregation sum the updates with secure aggregation (pairwise masks; see {@link SecureAggregation})
  */
 public record SimulationConfig(String dataset, ModelSpec model, Strategy strategy, ClientSelector selector,
                                int clientsPerRound, int rounds, int localEpochs, int batchSize, double learningRate,
-                               double dropPercent, SystemModel system, int evaluateEvery, long seed) {
+                               double dropPercent, SystemModel system, int evaluateEvery, long seed, DpConfig dp,
+                               boolean secureAggregation) {
+    /** Without DP and without secure aggregation. */
+    public SimulationConfig(String dataset, ModelSpec model, Strategy strategy, ClientSelector selector,
+                            int clientsPerRound, int rounds, int localEpochs, int batchSize, double learningRate,
+                            double dropPercent, SystemModel system, int evaluateEvery, long seed) {
+        this(dataset, model, strategy, selector, clientsPerRound, rounds, localEpochs, batchSize, learningRate, dropPercent,
+                system, evaluateEvery, seed, null, false);
+    }
+
     public SimulationConfig {
         Preconditions.checkNotNull(dataset, "dataset");
         Preconditions.checkNotNull(model, "model");
@@ -37,6 +48,17 @@ public record SimulationConfig(String dataset, ModelSpec model, Strategy strateg
         Preconditions.checkArgument(dropPercent >= 0 && dropPercent < 1, "drop percent must be in [0, 1), got " + dropPercent);
         Preconditions.checkNotNull(system, "system");
         Preconditions.checkAtLeast(evaluateEvery, 1, "evaluate every");
+        Preconditions.checkArgument(dp == null || selector instanceof ClientSelector.Poisson,
+                "DP-FedAvg needs Poisson client sampling (selection poisson:Q), which its privacy accounting assumes");
+        Preconditions.checkArgument(dp == null || strategy instanceof Strategy.FedAvg || strategy instanceof Strategy.FedAvgM
+                        || strategy instanceof Strategy.FedOpt,
+                "DP-FedAvg works with fedavg, fedavgm and the FedOpt strategies (they post-process the noisy average), not " + strategy.key());
+    }
+
+    /** A copy with DP-FedAvg and/or secure aggregation. */
+    public SimulationConfig withPrivacy(DpConfig dpConfig, boolean secure) {
+        return new SimulationConfig(dataset, model, strategy, selector, clientsPerRound, rounds, localEpochs, batchSize,
+                learningRate, dropPercent, system, evaluateEvery, seed, dpConfig, secure);
     }
 
     /**
@@ -51,12 +73,12 @@ public record SimulationConfig(String dataset, ModelSpec model, Strategy strateg
     /** A copy with another strategy. */
     public SimulationConfig withStrategy(Strategy s) {
         return new SimulationConfig(dataset, model, s, selector, clientsPerRound, rounds, localEpochs, batchSize,
-                learningRate, dropPercent, system, evaluateEvery, seed);
+                learningRate, dropPercent, system, evaluateEvery, seed, dp, secureAggregation);
     }
 
     /** A copy with another number of rounds. */
     public SimulationConfig withRounds(int r) {
         return new SimulationConfig(dataset, model, strategy, selector, clientsPerRound, r, localEpochs, batchSize,
-                learningRate, dropPercent, system, evaluateEvery, seed);
+                learningRate, dropPercent, system, evaluateEvery, seed, dp, secureAggregation);
     }
 }

@@ -1,8 +1,5 @@
 package org.rai4j.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.rai4j.federated.ClientSelector;
@@ -12,32 +9,26 @@ import org.rai4j.federated.SimulationConfig;
 import org.rai4j.federated.SimulationResult;
 import org.rai4j.federated.Strategy;
 
-import java.io.UncheckedIOException;
 
 /**
  * The {@code rai4j.fl/1} JSON of a federated simulation: {@code config}, one entry per round, {@code final},
- * {@code inclusion}, {@code epsilon} and {@code warnings}. Non-finite numbers are written as {@code null};
+ * {@code inclusion}, {@code epsilon} and {@code warnings}. Numbers follow the one {@link Json} policy (non-finite → {@code null});
  * no wall-clock time appears, so equal runs give equal bytes. Thread-safe.
  */
 public final class FederatedJson {
     /** The schema tag. */
     public static final String SCHEMA = "rai4j.fl/1";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private FederatedJson() {}
 
     /** The JSON text (pretty-printed, ending in a newline). */
     public static String toJson(SimulationResult r) {
-        try {
-            return MAPPER.writeValueAsString(toTree(r)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.document(toTree(r)) + "\n";
     }
 
     /** The JSON tree. */
     public static ObjectNode toTree(SimulationResult r) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("schema", SCHEMA);
         ObjectNode cfg = config(r.config());
         cfg.put("clients", r.clients());
@@ -82,7 +73,7 @@ public final class FederatedJson {
     }
 
     private static ObjectNode config(SimulationConfig c) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("dataset", c.dataset());
         o.put("model", c.model().key());
         o.put("strategy", c.strategy().key());
@@ -124,15 +115,20 @@ public final class FederatedJson {
         number(sys, "samples_per_second", c.system().samplesPerSecond());
         number(sys, "deadline_seconds", c.system().deadlineSeconds());
         o.put("evaluate_every", c.evaluateEvery());
+        if (c.dp() != null) {
+            ObjectNode dp = o.putObject("dp");
+            number(dp, "clip_norm", c.dp().clipNorm());
+            number(dp, "noise_multiplier", c.dp().noiseMultiplier());
+            number(dp, "delta", c.dp().delta());
+        } else {
+            o.putNull("dp");
+        }
+        o.put("secure_aggregation", c.secureAggregation());
         o.put("seed", c.seed());
         return o;
     }
 
     private static void number(ObjectNode n, String key, double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            n.putNull(key);
-        } else {
-            n.put(key, v);
-        }
+        Json.put(n, key, v);
     }
 }

@@ -66,7 +66,7 @@ final class Auth {
         if (store.userByName(username).isPresent()) {
             throw ApiException.conflict("the user name '" + username + "' is taken; choose another");
         }
-        return store.createUser(username, hash(password), role, t);
+        return store.createUserDurably(username, hash(password), role, t);
     }
 
     /** Checks a login; throttled. Returns the user or throws 401/429. */

@@ -281,6 +281,7 @@ final class Bounties implements AutoCloseable {
             store.insertBounty(h, b, nb.trainCsv().getBytes(StandardCharsets.UTF_8), nb.holdoutCsv().getBytes(StandardCharsets.UTF_8));
             store.appendAudit(h, nb.id(), 0, log.lines());
         });
+        store.flush();
         runtimes.put(b.id(), new Runtime(b, train, holdout, schema, task, artifacts, engine, log, log.lines().size()));
         return b;
     }
@@ -557,6 +558,7 @@ final class Bounties implements AutoCloseable {
                 }
             });
             rt.persisted = lines.size();
+            store.flush();
         } catch (RuntimeException e) {
             runtimes.remove(s.bountyId()); // the engine moved ahead of the database: rebuild it from the stored log
             throw e;

@@ -29,7 +29,7 @@ final class Db implements AutoCloseable {
     /** The embedded H2 URL for {@code dataDir}. */
     static String h2Url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("rai4j") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
-                + ";DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+                + ";DEFAULT_NULL_ORDERING=HIGH";
     }
 
     static Db open(ServerOptions o) {

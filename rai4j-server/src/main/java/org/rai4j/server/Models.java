@@ -272,12 +272,14 @@ final class Models {
             throw ApiException.badRequest(e.getMessage());
         }
         String artifact = store.latestPublished(modelId).map(Store.Version::artifactJson).orElse(null);
-        return store.jdbi.inTransaction(h -> {
+        int published = store.jdbi.inTransaction(h -> {
             int v = store.latestVersion(h, modelId) + 1;
             store.insertVersion(h, new Store.Version(modelId, v, "published", note == null || note.isBlank() ? "published version " + v : note.strip(),
                     artifact, auditJson, cardYaml == null || cardYaml.isBlank() ? null : cardYaml, null, null, null));
             return v;
         });
+        store.flush();
+        return published;
     }
 
     static byte[] utf8(String s) {

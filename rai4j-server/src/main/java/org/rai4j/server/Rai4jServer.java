@@ -54,7 +54,7 @@ public final class Rai4jServer implements AutoCloseable {
         }
         Db db = Db.open(o);
         try {
-            Store store = new Store(db.jdbi);
+            Store store = new Store(db.jdbi, !db.postgres);
             Auth auth = new Auth(store);
             String adminPassword = null;
             if (store.countUsers() == 0) {
@@ -65,6 +65,7 @@ public final class Rai4jServer implements AutoCloseable {
             Bounties bounties = new Bounties(store, o.dataDir().resolve("artifacts"), o.workers(), o.verificationDelayMillis());
             if (o.loadDemo() && store.models().isEmpty()) {
                 DemoLoader.load(store, bounties, models);
+                store.flush();
             }
             List<Route> routes = new ArrayList<>();
             Api api = new Api(store, models, bounties, auth, t0);

@@ -14,9 +14,22 @@ import java.util.Optional;
 /** Every SQL statement of the platform, over JDBI. Thread-safe (JDBI opens a handle per call). */
 final class Store {
     final Jdbi jdbi;
+    private final boolean h2;
 
-    Store(Jdbi jdbi) {
+    Store(Jdbi jdbi, boolean h2) {
         this.jdbi = jdbi;
+        this.h2 = h2;
+    }
+
+    /**
+     * Makes every committed transaction durable before it is acknowledged. PostgreSQL does this on commit;
+     * embedded H2 (MVStore) writes committed changes in the background up to a second later, so a
+     * {@code kill -9} could lose acknowledged work: H2's CHECKPOINT writes them now.
+     */
+    void flush() {
+        if (h2) {
+            jdbi.useHandle(h -> h.execute("CHECKPOINT"));
+        }
     }
 
     static OffsetDateTime now() {
@@ -47,6 +60,12 @@ final class Store {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
 
+    long createUserDurably(String username, String passwordHash, Role role, String team) {
+        long id = createUser(username, passwordHash, role, team);
+        flush();
+        return id;
+    }
+
     Optional<User> userByName(String username) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM users WHERE username = :u").bind("u", username)
                 .map((rs, ctx) -> user(rs)).findOne());
@@ -55,6 +74,7 @@ final class Store {
     void insertToken(String tokenHash, long userId, String label) {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO api_tokens (token_hash, user_id, label, created_at) VALUES (:h, :u, :l, :c)")
                 .bind("h", tokenHash).bind("u", userId).bind("l", label).bind("c", now()).execute());
+        flush();
     }
 
     Optional<User> userForToken(String tokenHash) {
@@ -65,6 +85,7 @@ final class Store {
     void insertSession(String sessionHash, long userId, String csrf, Instant expires) {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO sessions (session_hash, user_id, csrf_token, expires_at) VALUES (:h, :u, :c, :e)")
                 .bind("h", sessionHash).bind("u", userId).bind("c", csrf).bind("e", at(expires)).execute());
+        flush();
     }
 
     record SessionUser(User user, String csrf) {}
@@ -239,6 +260,7 @@ final class Store {
                 .bind("id", s.id()).bind("b", s.bountyId()).bind("u", s.userId()).bind("t", s.team()).bind("gk", s.groupKind())
                 .bind("gt", s.groupText()).bind("mk", s.modelKind()).bind("mt", s.modelText()).bind("d", s.description())
                 .bind("f", s.features()).bind("m", s.trainMass()).bind("c", now()).execute());
+        flush();
     }
 
     Optional<Submission> submission(String id) {

@@ -49,6 +49,7 @@ final class Web {
                 ctx.header("Cross-Origin-Opener-Policy", "same-origin");
                 long length = ctx.req().getContentLengthLong();
                 if (length > o.maxUploadBytes()) {
+                    drain(ctx, 64L << 20);
                     throw new ApiException(413, "Upload too large", "the request body has " + length + " bytes; this server accepts at most "
                             + o.maxUploadBytes() + " bytes per request");
                 }
@@ -87,6 +88,20 @@ final class Web {
                 }
             });
         });
+    }
+
+    /** Reads and discards up to {@code max} bytes of an oversize body, so the client can read the 413 instead of a reset. */
+    private static void drain(Context ctx, long max) {
+        try (java.io.InputStream in = ctx.req().getInputStream()) {
+            byte[] buf = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while (total < max && (n = in.read(buf)) > 0) {
+                total += n;
+            }
+        } catch (java.io.IOException ignored) {
+            // the client went away: nothing to answer
+        }
     }
 
     static boolean isApi(Context ctx) {

@@ -97,9 +97,13 @@ public final class Json {
         return v;
     }
 
+    /** Deepest nesting of arrays and objects accepted by {@link #parse(String)}. */
+    public static final int MAX_DEPTH = 100;
+
     private static final class Parser {
         private final String s;
         private int pos;
+        private int depth;
 
         Parser(String s) {
             this.s = s;
@@ -121,12 +125,16 @@ public final class Json {
                 throw error("unexpected end");
             }
             char c = s.charAt(pos);
+            if ((c == '{' || c == '[') && ++depth > MAX_DEPTH) {
+                throw error("nested deeper than " + MAX_DEPTH + " levels");
+            }
             if (c == '{') {
                 pos++;
                 Map<String, Object> m = new LinkedHashMap<>();
                 skipSpace();
                 if (peek() == '}') {
                     pos++;
+                    depth--;
                     return m;
                 }
                 while (true) {
@@ -143,6 +151,7 @@ public final class Json {
                         pos++;
                     } else {
                         expect('}');
+                        depth--;
                         return m;
                     }
                 }
@@ -153,6 +162,7 @@ public final class Json {
                 skipSpace();
                 if (peek() == ']') {
                     pos++;
+                    depth--;
                     return l;
                 }
                 while (true) {
@@ -162,6 +172,7 @@ public final class Json {
                         pos++;
                     } else {
                         expect(']');
+                        depth--;
                         return l;
                     }
                 }
@@ -217,7 +228,13 @@ public final class Json {
                 if (c == '"') {
                     return sb.toString();
                 }
+                if (c < 0x20) {
+                    throw error("control character in a string (escape it)");
+                }
                 if (c == '\\') {
+                    if (pos >= s.length()) {
+                        throw error("unterminated string");
+                    }
                     char e = s.charAt(pos++);
                     switch (e) {
                         case 'n' -> sb.append('\n');
@@ -226,10 +243,22 @@ public final class Json {
                         case 'b' -> sb.append('\b');
                         case 'f' -> sb.append('\f');
                         case 'u' -> {
-                            sb.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
+                            if (pos + 4 > s.length()) {
+                                throw error("unterminated \\u escape");
+                            }
+                            int code = 0;
+                            for (int k = 0; k < 4; k++) {
+                                int digit = Character.digit(s.charAt(pos + k), 16);
+                                if (digit < 0) {
+                                    throw error("bad \\u escape");
+                                }
+                                code = code * 16 + digit;
+                            }
+                            sb.append((char) code);
                             pos += 4;
                         }
-                        default -> sb.append(e);
+                        case '"', '\\', '/' -> sb.append(e);
+                        default -> throw error("bad escape '\\" + e + "'");
                     }
                 } else {
                     sb.append(c);

@@ -1,4 +1,4 @@
-package org.rai4j.cli;
+package org.rai4j.report;
 
 import java.util.ArrayList;
 import java.util.List;
