@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code rai4j bench}: performance measurements that print ratios against a baseline run in the same process. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: each prints its figures and a ratio against a baseline run in the same process.",
-        subcommands = {BenchAuditCommand.class, BenchBountyCommand.class, BenchSpeechCommand.class, BenchDpCommand.class, BenchFlCommand.class})
+        subcommands = {BenchAuditCommand.class, BenchBountyCommand.class, BenchSpeechCommand.class, BenchDpCommand.class, BenchFlCommand.class,
+                BenchServeCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -71,8 +71,8 @@ public final class BenchFlCommand implements Callable<Integer> {
                 o.clients(), o.perRound(), o.rounds()));
         for (FederatedBenchmark.Timing t : new FederatedBenchmark.Timing[] {r.oneThread(), r.twoThreads()}) {
             double[] v = t.roundsPerSecond();
-            sb.append(String.format(Locale.ROOT, "  %d thread(s): median %.1f rounds/s (range %.1f – %.1f, %d runs)%n",
-                    t.threads(), t.median(), v[0], v[v.length - 1], v.length));
+            sb.append(String.format(Locale.ROOT, "  %d thread(s): median %.1f rounds/s (range %.1f – %.1f, %d runs); process CPU %.1f ms per round%n",
+                    t.threads(), t.median(), v[0], v[v.length - 1], v.length, t.medianCpuMillisPerRound()));
         }
         sb.append(String.format(Locale.ROOT, "  speed-up 2 vs 1 thread: %.2fx%n", r.speedup()));
         sb.append(String.format(Locale.ROOT, "  peak heap: %.0f MB (max heap %.0f MB)%n", r.peakHeapBytes() / 1e6, r.maxHeapBytes() / 1e6));
@@ -89,6 +89,7 @@ public final class BenchFlCommand implements Callable<Integer> {
         for (FederatedBenchmark.Timing t : new FederatedBenchmark.Timing[] {r.oneThread(), r.twoThreads()}) {
             ObjectNode n = o.putObject("threads_" + t.threads());
             Json.put(n, "median_rounds_per_second", t.median());
+            Json.put(n, "median_cpu_ms_per_round", t.medianCpuMillisPerRound());
             var arr = n.putArray("rounds_per_second");
             for (double v : t.roundsPerSecond()) {
                 arr.add(v);

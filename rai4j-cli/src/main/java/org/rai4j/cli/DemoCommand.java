@@ -108,8 +108,15 @@ public final class DemoCommand implements Callable<Integer> {
         try (Progress p = Progress.start("bootstrap", bootstrap)) {
             r = Auditor.run(audited, auditSpec, p.listener());
         }
-        return output.emit(r, conditions, run, out, spec.commandLine().getErr());
+        int status = output.emit(r, conditions, run, out, spec.commandLine().getErr());
+        spec.commandLine().getErr().println(PLATFORM_HINT);
+        spec.commandLine().getErr().flush();
+        return status;
     }
+
+    /** The demo's last line (on standard error, so standard output stays the audit): how to open the platform. */
+    static final String PLATFORM_HINT = "Next: ./rai4j serve opens the platform (this model with its service card and audit, last-mile checks "
+            + "and a bias bounty) at http://127.0.0.1:8080/";
 
     private static String exportCsv(Table test, double[] yTrue, double[] pred, double[] score) throws Exception {
         StringBuilder sb = new StringBuilder();

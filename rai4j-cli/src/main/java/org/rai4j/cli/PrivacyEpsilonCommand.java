@@ -1,11 +1,11 @@
 package org.rai4j.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.rai4j.core.DataFileException;
 import org.rai4j.privacy.Accountant;
 import org.rai4j.privacy.PrivacySpent;
 import org.rai4j.privacy.RdpOrders;
 import org.rai4j.privacy.Segment;
+import org.rai4j.report.PrivacyReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -108,9 +108,9 @@ public final class PrivacyEpsilonCommand implements Callable<Integer> {
                     && spent.epsilon() != Double.POSITIVE_INFINITY ? " (--rdp-orders extended)" : ""));
         }
         if (json != null) {
-            PrivacyOutput.writeLines(json, List.of(toJson(spent)), run);
+            PrivacyOutput.writeLines(json, List.of(PrivacyReport.epsilonJson(spent)), run);
         } else {
-            run.out.append(render(spent, segments));
+            run.out.append(PrivacyReport.epsilonText(spent, segments));
         }
         run.finish(out(), err());
         return 0;
@@ -139,7 +139,7 @@ public final class PrivacyEpsilonCommand implements Callable<Integer> {
             infinite[r] = spent.epsilon() == Double.POSITIVE_INFINITY;
             edge[r] = spent.accountant() == Accountant.RDP && !spent.warnings().isEmpty() && !infinite[r];
             gdp[r] = spent.accountant() == Accountant.GDP;
-            return toJson(spent);
+            return PrivacyReport.epsilonJson(spent);
         }, r -> batch + ":" + csv.line(r), err());
         PrivacyOutput.writeLines(json == null ? "-" : json, result.objects(), run);
         run.finish(out(), err());
@@ -188,38 +188,6 @@ public final class PrivacyEpsilonCommand implements Callable<Integer> {
             throw new UserException("the " + a.key() + " accountant cannot handle these parameters: " + e.getMessage()
                     + (a == Accountant.PRV ? " (try --accountant rdp)" : ""));
         }
-    }
-
-    static ObjectNode toJson(PrivacySpent spent) {
-        ObjectNode o = PrivacyOutput.object();
-        o.put("accountant", spent.accountant().key());
-        PrivacyOutput.put(o, "epsilon", spent.epsilon());
-        if (spent.accountant() == Accountant.RDP) {
-            if (Double.isNaN(spent.optimalOrder())) {
-                o.putNull("optimal_order");
-            } else {
-                o.put("optimal_order", spent.optimalOrder());
-            }
-        }
-        return o;
-    }
-
-    private static String render(PrivacySpent spent, List<Segment> segments) {
-        StringBuilder sb = new StringBuilder();
-        long steps = 0;
-        for (Segment s : segments) {
-            steps += s.steps();
-        }
-        sb.append(String.format("accountant      %s%n", spent.accountant().key()));
-        sb.append(String.format("epsilon         %.6g%s%n", spent.epsilon(),
-                spent.accountant() == Accountant.PRV ? "  (upper bound; estimate " + String.format("%.6g", spent.estimate()) + ")"
-                        : spent.accountant() == Accountant.GDP ? "  (approximation, not a bound)" : ""));
-        sb.append(String.format("delta           %s%n", spent.delta()));
-        if (spent.accountant() == Accountant.RDP) {
-            sb.append(String.format("optimal order   %s%n", spent.optimalOrder()));
-        }
-        sb.append(String.format("segments        %d (%d steps)%n", segments.size(), steps));
-        return sb.toString();
     }
 
     static Accountant parseAccountant(String key) {

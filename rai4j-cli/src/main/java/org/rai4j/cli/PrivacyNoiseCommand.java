@@ -1,8 +1,8 @@
 package org.rai4j.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.rai4j.privacy.Accountant;
 import org.rai4j.privacy.NoiseCalibration;
+import org.rai4j.report.PrivacyReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -90,11 +90,9 @@ public final class PrivacyNoiseCommand implements Callable<Integer> {
             throw new UserException(e.getMessage());
         }
         if (json != null) {
-            PrivacyOutput.writeLines(json, List.of(toJson(c)), run);
+            PrivacyOutput.writeLines(json, List.of(PrivacyReport.noiseJson(c)), run);
         } else {
-            run.out.append(String.format("noise multiplier  %s%n", c.noiseMultiplier()));
-            run.out.append(String.format("epsilon           %.6g  (%s accountant, delta %s; target %s)%n", c.epsilon(),
-                    defaultAccountant.key(), delta, targetEpsilon));
+            run.out.append(PrivacyReport.noiseText(c, defaultAccountant, delta, targetEpsilon));
         }
         run.finish(out(), err());
         return 0;
@@ -117,7 +115,7 @@ public final class PrivacyNoiseCommand implements Callable<Integer> {
         }
         csv.throwIfAny();
         PrivacyBatchRunner.Result result = PrivacyBatchRunner.run(n,
-                r -> toJson(calibrate(eps[r], deltas[r], rates[r], stepCounts[r], accountants[r], exact)),
+                r -> PrivacyReport.noiseJson(calibrate(eps[r], deltas[r], rates[r], stepCounts[r], accountants[r], exact)),
                 r -> batch + ":" + csv.line(r), err());
         PrivacyOutput.writeLines(json == null ? "-" : json, result.objects(), run);
         run.finish(out(), err());
@@ -128,12 +126,5 @@ public final class PrivacyNoiseCommand implements Callable<Integer> {
                                                          boolean exact) {
         return exact ? NoiseCalibration.exactNoiseMultiplier(eps, delta, q, steps, a)
                 : NoiseCalibration.noiseMultiplier(eps, delta, q, steps, a);
-    }
-
-    private static ObjectNode toJson(NoiseCalibration.Calibrated c) {
-        ObjectNode o = PrivacyOutput.object();
-        o.put("noise_multiplier", c.noiseMultiplier());
-        PrivacyOutput.put(o, "epsilon", c.epsilon());
-        return o;
     }
 }

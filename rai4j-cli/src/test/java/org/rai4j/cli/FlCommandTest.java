@@ -80,6 +80,16 @@ class FlCommandTest {
         assertThat(bad.err()).contains("Poisson");
     }
 
+    /** docs/federated.md's worked example: the checked-in output must be exactly what the command prints today. */
+    @Test
+    void docsExample_outputMatchesCheckedInFile() throws Exception {
+        Path doc = Path.of("..", "docs", "examples", "fl-simulate-fedprox.json");
+        CliRun r = CliRun.of("fl", "simulate", "--dataset", "synthetic:1,1", "--strategy", "fedprox", "--mu", "1", "--rounds", "3",
+                "--local-epochs", "2", "--seed", "1", "--json", "-");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).as("regenerate %s with the command in docs/federated.md", doc).isEqualTo(Files.readString(doc));
+    }
+
     @Test
     void simulate_badInput_clearErrorNonZero() {
         CliRun r = CliRun.of("fl", "simulate", "--dataset", "mnist");

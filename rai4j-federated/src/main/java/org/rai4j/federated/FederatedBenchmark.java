@@ -32,10 +32,18 @@ public final class FederatedBenchmark {
     }
 
     /** Rounds per second of the runs with one thread count, sorted. */
-    public record Timing(int threads, double[] roundsPerSecond) {
+    public record Timing(int threads, double[] roundsPerSecond, double[] cpuMillisPerRound) {
         public Timing {
             roundsPerSecond = roundsPerSecond.clone();
             Arrays.sort(roundsPerSecond);
+            cpuMillisPerRound = cpuMillisPerRound.clone();
+            Arrays.sort(cpuMillisPerRound);
+        }
+
+        /** Median process CPU time per round in ms (all threads): independent of other load on the machine. */
+        public double medianCpuMillisPerRound() {
+            int n = cpuMillisPerRound.length;
+            return n % 2 == 1 ? cpuMillisPerRound[n / 2] : (cpuMillisPerRound[n / 2 - 1] + cpuMillisPerRound[n / 2]) / 2;
         }
 
         @Override
@@ -62,6 +70,14 @@ public final class FederatedBenchmark {
         }
     }
 
+    private static double[] array(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static long cpuNanos(java.lang.management.OperatingSystemMXBean os) {
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+    }
+
     /** Runs the benchmark; {@code progress} gets a line per run. */
     public static Report run(Options o, Consumer<String> progress) {
         GeneratedPopulation pop = new GeneratedPopulation(o.clients(), 20, o.seed());
@@ -69,6 +85,9 @@ public final class FederatedBenchmark {
                 new ClientSelector.Uniform(), o.perRound(), o.rounds(), 1, 10, 0.05, 0, SystemModel.IDEAL, o.rounds(), o.seed());
         List<Double> one = new ArrayList<>();
         List<Double> two = new ArrayList<>();
+        List<Double> cpuOne = new ArrayList<>();
+        List<Double> cpuTwo = new ArrayList<>();
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         double[] reference = null;
         boolean identical = true;
         double accuracy = Double.NaN;
@@ -77,9 +96,11 @@ public final class FederatedBenchmark {
         }
         for (int rep = 0; rep < o.repetitions(); rep++) {
             for (int threads : new int[] {1, 2}) {
+                long cpu0 = cpuNanos(os);
                 long t0 = System.nanoTime();
                 SimulationResult r = Simulation.run(pop, c, threads, null);
                 double seconds = (System.nanoTime() - t0) / 1e9;
+                (threads == 1 ? cpuOne : cpuTwo).add((cpuNanos(os) - cpu0) / 1e6 / o.rounds());
                 double rps = o.rounds() / seconds;
                 (threads == 1 ? one : two).add(rps);
                 progress.accept(String.format(java.util.Locale.ROOT, "run %d, %d thread(s): %.1f rounds/s", rep + 1, threads, rps));
@@ -97,8 +118,7 @@ public final class FederatedBenchmark {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        return new Report(o, new Timing(1, one.stream().mapToDouble(Double::doubleValue).toArray()),
-                new Timing(2, two.stream().mapToDouble(Double::doubleValue).toArray()), peak,
+        return new Report(o, new Timing(1, array(one), array(cpuOne)), new Timing(2, array(two), array(cpuTwo)), peak,
                 Runtime.getRuntime().maxMemory(), identical, accuracy);
     }
 }

@@ -124,9 +124,12 @@ public final class Simulation {
                 IntUnaryOperator counts = id -> population.trainCount(id, period);
                 SplittableRandom rr = Seeds.stream(Seeds.derive(seed, SELECT), round);
                 Selection sel = selector.select(n, counts, config.clientsPerRound(), rr);
-                double[] in = selector.intendedInclusion(n, counts, config.clientsPerRound());
-                for (int k = 0; k < n; k++) {
-                    intended[k] += in[k];
+                if (selector.needsCounts() || round == 1) {
+                    // uniform inclusion is the same every round: computed once, scaled in inclusion()
+                    double[] in = selector.intendedInclusion(n, counts, config.clientsPerRound());
+                    for (int k = 0; k < n; k++) {
+                        intended[k] += selector.needsCounts() ? in[k] : in[k] * config.rounds();
+                    }
                 }
                 for (int id : sel.ids()) {
                     selections[id]++;

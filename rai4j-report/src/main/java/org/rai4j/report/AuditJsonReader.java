@@ -339,6 +339,10 @@ public final class AuditJsonReader {
                         ? new AggregateValue(Double.NaN, null, Status.UNDEFINED, reason == null ? "undefined" : reason)
                         : new AggregateValue(value, ci, Status.OK, null);
             }
+            if (n.has("arg_min") != n.has("arg_max")) {
+                String missing = n.has("arg_min") ? "arg_max" : "arg_min";
+                throw new BadField(n.path() + "/" + missing, "a slice (arg_min and arg_max come together)", n.get(missing).json());
+            }
             SliceKey argMin = n.has("arg_min") ? sliceKey(n.get("arg_min")) : null;
             SliceKey argMax = n.has("arg_max") ? sliceKey(n.get("arg_max")) : null;
             return new MetricAggregates(v[0], v[1], v[2], v[3], v[4], v[5], argMin, argMax, strings(n.get("excluded")));

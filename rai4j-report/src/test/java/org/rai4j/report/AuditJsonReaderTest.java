@@ -116,4 +116,18 @@ class AuditJsonReaderTest {
                 .isInstanceOf(DataFileException.class)
                 .hasMessage(f + ":2: expected UTF-8 text, got the byte 0xC3 at offset 3");
     }
+
+    /** Found by AuditJsonReaderFuzzTest (crash-arg-max-renamed): the audit read, then writing it threw a NullPointerException. */
+    @Test
+    void parse_argMinWithoutArgMax_namesTheMissingField() throws Exception {
+        String json = new String(getClass().getResourceAsStream("AuditJsonReaderFuzzTestInputs/parse_anyBytes_auditOrDataFileException/"
+                + "regression.json").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        int at = json.indexOf("\"arg_max\"");
+        assertThat(at).isPositive();
+        String broken = json.substring(0, at) + "\"arg_maxx\"" + json.substring(at + "\"arg_max\"".length());
+        assertThatThrownBy(() -> AuditJsonReader.parse(broken, "r.json"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessageStartingWith("r.json: field /aggregates/")
+                .hasMessageEndingWith("/arg_max: expected a slice (arg_min and arg_max come together), got nothing (missing)");
+    }
 }

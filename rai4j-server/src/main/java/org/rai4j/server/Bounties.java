@@ -76,6 +76,8 @@ final class Bounties implements AutoCloseable {
     private final Semaphore inFlight;
     private final Object wake = new Object();
     private volatile boolean running = true;
+    /** Wall-clock nanoseconds of each decision (engine call + transaction), for {@code rai4j bench serve}. */
+    final java.util.Queue<Long> decisionNanos = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     Bounties(Store store, Path artifactDir, int workerCount, long verificationDelayMillis) {
         this.store = store;
@@ -533,6 +535,7 @@ final class Bounties implements AutoCloseable {
     /** Writer thread: one engine call and one transaction. */
     private void decide(Store.Submission s) throws Exception {
         Runtime rt = runtime(s.bountyId());
+        long t0 = System.nanoTime();
         int versionBefore = rt.engine.pdl().latestVersion();
         Decision d = rt.engine.submit(new Submission(s.id(), s.team(), groupSpec(s.groupKind(), s.groupText()),
                 modelSpec(s.modelKind(), s.modelText())));
@@ -559,6 +562,7 @@ final class Bounties implements AutoCloseable {
             });
             rt.persisted = lines.size();
             store.flush();
+            decisionNanos.add(System.nanoTime() - t0);
         } catch (RuntimeException e) {
             runtimes.remove(s.bountyId()); // the engine moved ahead of the database: rebuild it from the stored log
             throw e;

@@ -130,6 +130,11 @@ public final class Rai4jServer implements AutoCloseable {
         return db.description;
     }
 
+    /** The bounty service (the bench creates its large bounty through it). */
+    Bounties bounties() {
+        return bounties;
+    }
+
     /** The Javalin instance (tests list its registered endpoints). */
     Javalin javalin() {
         return app;
