@@ -78,7 +78,8 @@ public record CardContent(String name, String version, String date, String overv
             return empty();
         }
         try {
-            return YAML.readValue(yaml, CardContent.class);
+            CardContent card = YAML.readValue(yaml, CardContent.class);
+            return card == null ? empty() : card; // a YAML null document ('~', 'null') says nothing, like an empty file
         } catch (UnrecognizedPropertyException e) {
             throw new DataFileException(new DataProblem(fileName, keyLine(yaml, e.getPropertyName(), e), null, "unknown key '" + e.getPropertyName()
                     + "'; expected one of " + String.join(", ", KEYS)));

@@ -77,4 +77,11 @@ class CardContentTest {
                 .isInstanceOf(DataFileException.class)
                 .hasMessage(f + ":1: expected UTF-8 text, got the byte 0xFF at offset 6");
     }
+
+    /** Found by CardContentFuzzTest (crash-yaml-null-document): parse returned null and callers failed. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"~", "null", "~\n", "--- ~\n"})
+    void parse_nullDocument_isAnEmptyCard(String yaml) throws Exception {
+        assertThat(CardContent.parse(yaml, "card.yaml")).isEqualTo(CardContent.empty());
+    }
 }
