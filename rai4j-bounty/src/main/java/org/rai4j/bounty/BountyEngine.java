@@ -228,7 +228,8 @@ public final class BountyEngine {
             return reject(s, Reason.INVALID_MODEL, "field 'model': " + e.getMessage());
         }
         long differ = 0;
-        double trainDiff = 0;
+        double trainLossF = 0;
+        double trainLossH = 0;
         for (int i = tm.nextSetBit(0); i >= 0; i = tm.nextSetBit(i + 1)) {
             if (!task.isValidPrediction(thp[i])) {
                 return reject(s, Reason.INVALID_MODEL, "field 'model': predicted " + thp[i] + " at " + train.source() + ":"
@@ -237,8 +238,10 @@ public final class BountyEngine {
             if (thp[i] != fTrain[i]) {
                 differ++;
             }
-            trainDiff += task.loss().of(fTrain[i], yTrain[i]) - task.loss().of(thp[i], yTrain[i]);
+            trainLossF += task.loss().of(fTrain[i], yTrain[i]);
+            trainLossH += task.loss().of(thp[i], yTrain[i]);
         }
+        double trainDiff = trainLossF - trainLossH;
         // With 0-1 loss each differing row changes the error count by at most 1, so fewer than α·n differing
         // rows cannot add up to an improvement of α; squared loss has no such cap, so one row suffices.
         long minDiffer = task.loss() != Loss.ZERO_ONE ? 1 : Math.max(1, config.alpha().multiply(java.math.BigDecimal.valueOf(nTrain))

@@ -131,19 +131,66 @@ public final class AuditCommand implements Callable<Integer> {
         if (compare.reference == null || speech.hypothesis == null) {
             throw new UserException("audit --task speech: --reference COL and --hypothesis COL are required");
         }
-        if (baseline != null || weight != null || score != null) {
-            throw new UserException("audit --task speech: --baseline, --weight and --score are not supported for speech");
+        if (weight != null || score != null) {
+            throw new UserException("audit --task speech: --weight and --score are not supported for speech");
         }
-        AuditSpec auditSpec = options.spec(Task.SPEECH, compare.reference, speech.hypothesis, null, null, positiveLabel, null);
+        AuditSpec auditSpec = options.spec(Task.SPEECH, compare.reference, speech.hypothesis, null, null, positiveLabel, null,
+                speech.cluster != null);
         List<FailCondition> conditions = output.conditions();
-        RunOutputs run = new RunOutputs().input("--data", data);
+        AuditResult base = baseline == null ? null : AuditJsonReader.read(baseline);
+        org.rai4j.fairness.ResamplingUnits baseUnits = baseline == null ? null : speechUnits(base, baseline);
+        RunOutputs run = new RunOutputs().input("--data", data).input("--baseline", baseline);
         output.declare(run);
-        Table table = new CsvTableReader(new CsvOptions(separator, Set.of(""), CsvOptions.DEFAULT.maxLevels())).read(data);
+        if (baseline != null) {
+            run.declare("--compare-json", compareJson);
+        }
+        Table table = speech.select(new CsvTableReader(new CsvOptions(separator, Set.of(""), CsvOptions.DEFAULT.maxLevels()))
+                .read(data));
         org.rai4j.speech.SpeechAudit.Result r;
         try (Progress p = Progress.start("bootstrap", auditSpec.bootstrap())) {
             r = org.rai4j.speech.SpeechAudit.run(table, auditSpec, speech.normalization.normalizer(), speech.cluster, p.listener());
         }
-        return SpeechAuditRunner.emit(r, null, null, output, conditions, run, spec.commandLine().getOut(), spec.commandLine().getErr());
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (base == null) {
+            return SpeechAuditRunner.emit(r, output, conditions, run, out, err);
+        }
+        ComparisonSpec cs = compare.speechSpec(auditSpec.confidence(), ComparisonSpec.DEFAULT_BOOTSTRAP, auditSpec.seed(),
+                auditSpec.adjust(), true);
+        ComparisonResult cmp;
+        try {
+            cmp = LastMileComparison.compare(base, baseUnits, r.audit(), r.units(), org.rai4j.speech.SpeechAudit.metrics(), cs);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--baseline " + baseline + ": " + e.getMessage());
+        }
+        SpeechAuditRunner.render(r, output, run);
+        List<Gates.Outcome> gates = Gates.audit(r.audit(), conditions);
+        gates.forEach(g -> run.err.append("rai4j: ").append(g.message()).append('\n'));
+        String b = baseline.getFileName().toString();
+        StringBuilder info = run.text("-".equals(output.json) || "-".equals(compareJson));
+        info.append('\n').append(ComparisonReport.render(cmp, b, data.getFileName().toString()));
+        if ("-".equals(compareJson)) {
+            run.out.append(ComparisonJson.toJson(cmp, b, data.getFileName().toString()));
+        } else if (compareJson != null) {
+            run.file(Path.of(compareJson), ComparisonJson.toJson(cmp, b, data.getFileName().toString()));
+            info.append("\nwrote ").append(compareJson).append('\n');
+        }
+        run.finish(out, err);
+        return Math.max(Gates.anyFailed(gates) ? Rai4j.EXIT_GATE : 0, compare.gate(cmp, err));
+    }
+
+    /** The resampling units recorded in a speech audit JSON, with a clear error when it is not one. */
+    static org.rai4j.fairness.ResamplingUnits speechUnits(AuditResult audit, Path file) throws Exception {
+        if (audit.spec().task() != Task.SPEECH) {
+            throw new UserException(file + ": the baseline is a " + audit.spec().task().id() + " audit; a speech audit "
+                    + "compares with a speech audit (rai4j audit --task speech --json FILE)");
+        }
+        org.rai4j.fairness.ResamplingUnits u = AuditJsonReader.readResamplingUnits(file);
+        if (u == null) {
+            throw new UserException(file + ": this speech audit JSON has no resampling_units (written by an older rai4j); "
+                    + "audit the baseline data again with 'rai4j audit --task speech ... --json FILE'");
+        }
+        return u;
     }
 
     static Task parseTask(String t) {

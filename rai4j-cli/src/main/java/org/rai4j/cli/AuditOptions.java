@@ -21,8 +21,15 @@ final class AuditOptions {
             converter = MissingGroupConverter.class, defaultValue = "error")
     MissingGroupPolicy missingGroup = MissingGroupPolicy.ERROR;
 
-    @Option(names = "--min-group-size", paramLabel = "N", defaultValue = "30", description = "Slices with fewer rows are INSUFFICIENT_DATA and left out of gaps (default ${DEFAULT-VALUE}).")
-    int minGroupSize;
+    /** Default of --min-group-size in rows. */
+    static final int DEFAULT_MIN_GROUP_SIZE = 30;
+    /** Default of --min-group-size with --cluster, in clusters (the jackknife interval needs two). */
+    static final int DEFAULT_MIN_CLUSTERS = 2;
+
+    @Option(names = "--min-group-size", paramLabel = "N", description = "Slices with fewer rows are INSUFFICIENT_DATA and left "
+            + "out of gaps (default 30). With --cluster it counts clusters (default 2); slices with fewer than 10 clusters "
+            + "are FEW_CLUSTERS (wide t interval, left out of gaps).")
+    Integer minGroupSize;
 
     @Option(names = "--confidence", paramLabel = "C", defaultValue = "0.95", description = "Interval confidence level (default ${DEFAULT-VALUE}).")
     double confidence;
@@ -39,8 +46,15 @@ final class AuditOptions {
     Adjustment adjust = Adjustment.HOLM;
 
     AuditSpec spec(Task task, String label, String prediction, String score, String weight, String positive, String negative) {
+        return spec(task, label, prediction, score, weight, positive, negative, false);
+    }
+
+    /** The spec; with {@code clustered} an unset --min-group-size counts clusters (default 2). */
+    AuditSpec spec(Task task, String label, String prediction, String score, String weight, String positive, String negative,
+                   boolean clustered) {
+        int min = minGroupSize != null ? minGroupSize : clustered ? DEFAULT_MIN_CLUSTERS : DEFAULT_MIN_GROUP_SIZE;
         return new AuditSpec(task, label, prediction, score, weight, positive, negative, groups, controls, missingGroup,
-                minGroupSize, confidence, bootstrap, seed, adjust);
+                min, confidence, bootstrap, seed, adjust);
     }
 
     static final class MissingGroupConverter implements picocli.CommandLine.ITypeConverter<MissingGroupPolicy> {

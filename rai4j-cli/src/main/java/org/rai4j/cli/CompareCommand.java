@@ -59,13 +59,19 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ComparisonSpec cs = compare.spec(confidence, bootstrap, seed, adjust);
         RunOutputs run = new RunOutputs().input("--baseline", baseline).input("--candidate", candidate);
         run.declare("--json", json);
         run.declare("--html", html);
         AuditResult base = AuditJsonReader.read(baseline);
         AuditResult cand = AuditJsonReader.read(candidate);
-        ComparisonResult r = LastMileComparison.compare(base, cand, cs);
+        ComparisonResult r;
+        if (base.spec().task() == org.rai4j.fairness.Task.SPEECH || cand.spec().task() == org.rai4j.fairness.Task.SPEECH) {
+            ComparisonSpec cs = compare.speechSpec(confidence, bootstrap, seed, adjust, false);
+            r = LastMileComparison.compare(base, AuditCommand.speechUnits(base, baseline), cand,
+                    AuditCommand.speechUnits(cand, candidate), org.rai4j.speech.SpeechAudit.metrics(), cs);
+        } else {
+            r = LastMileComparison.compare(base, cand, compare.spec(confidence, bootstrap, seed, adjust));
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String b = baseline.getFileName().toString();

@@ -14,8 +14,9 @@ import java.util.List;
 
 /** What a last-mile comparison compares, and its gate (shared by {@code compare} and {@code audit --baseline}). */
 final class CompareOptions {
-    @Option(names = "--metric", paramLabel = "M", defaultValue = "error_rate",
-            description = "Metric compared with the baseline (default ${DEFAULT-VALUE}); a rate such as false_negative_rate or accuracy.")
+    @Option(names = "--metric", paramLabel = "M",
+            description = "Metric compared with the baseline (default error_rate; wer for speech audits); a rate such as "
+                    + "false_negative_rate or accuracy, or a speech metric (wer, cer, …).")
     String metric;
 
     @Option(names = "--reference", paramLabel = "COL=V[,COL=V]",
@@ -32,8 +33,17 @@ final class CompareOptions {
     Gates.FailOn failOn;
 
     ComparisonSpec spec(double confidence, int bootstrap, long seed, Adjustment adjust) {
-        return new ComparisonSpec(metric, direction, reference == null ? null : parseSlice(reference), confidence,
-                bootstrap, seed, adjust);
+        return new ComparisonSpec(metric == null ? "error_rate" : metric, direction, reference == null ? null
+                : parseSlice(reference), confidence, bootstrap, seed, adjust);
+    }
+
+    /**
+     * The spec of a speech comparison: metric default wer; no reference slice when {@code referenceIsColumn}
+     * ({@code audit --task speech}, where --reference names the transcript column).
+     */
+    ComparisonSpec speechSpec(double confidence, int bootstrap, long seed, Adjustment adjust, boolean referenceIsColumn) {
+        return new ComparisonSpec(metric == null ? "wer" : metric, direction, reference == null || referenceIsColumn ? null
+                : parseSlice(reference), confidence, bootstrap, seed, adjust);
     }
 
     /** Parses {@code accent=scottish,condition=imaging}. */

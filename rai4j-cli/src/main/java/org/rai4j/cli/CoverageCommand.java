@@ -100,7 +100,16 @@ final class CoverageCommand implements Callable<Integer> {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("source", r.source());
         summary.put("rows", r.rows());
-        summary.put("rows_excluded_missing_value", r.rowsExcluded());
+        long extraRows = 0;
+        for (Map<String, Long> levels : r.extraLevels().values()) {
+            for (long n : levels.values()) {
+                extraRows += n;
+            }
+        }
+        summary.put("rows_excluded_missing_value", r.rowsExcluded() - extraRows);
+        if (!r.extraLevels().isEmpty()) {
+            summary.put("extra_levels", r.extraLevels());
+        }
         summary.put("min_count", r.minCount());
         summary.put("dimensions", r.dimensions());
         List<Map<String, Object>> orders = new ArrayList<>();
@@ -140,9 +149,29 @@ final class CoverageCommand implements Callable<Integer> {
     /** Human-readable rendering: one count grid per pair of dimensions, scores per order, missing cells. */
     static void render(CoverageReport r, PrintWriter out) {
         List<String> dims = new ArrayList<>(r.dimensions().keySet());
+        long extraRows = 0;
+        StringBuilder extras = new StringBuilder();
+        for (Map.Entry<String, Map<String, Long>> e : r.extraLevels().entrySet()) {
+            List<String> parts = new ArrayList<>();
+            for (Map.Entry<String, Long> l : e.getValue().entrySet()) {
+                parts.add(l.getKey() + " (" + l.getValue() + " rows)");
+                extraRows += l.getValue();
+            }
+            extras.append(String.format(Locale.ROOT, "extra levels of %s (observed, not declared; rows left out): %s%n",
+                    e.getKey(), String.join(", ", parts)));
+        }
+        long missingRows = r.rowsExcluded() - extraRows;
+        List<String> excludedParts = new ArrayList<>();
+        if (missingRows > 0) {
+            excludedParts.add(missingRows + " excluded: missing value");
+        }
+        if (extraRows > 0) {
+            excludedParts.add(extraRows + " excluded: extra level");
+        }
         out.printf(Locale.ROOT, "coverage of %s in %s: %d rows%s; THIN = fewer than %d rows, '-' = EMPTY%n",
                 String.join(" × ", dims), r.source(), r.rows(),
-                r.rowsExcluded() > 0 ? " (" + r.rowsExcluded() + " excluded: missing value)" : "", r.minCount());
+                excludedParts.isEmpty() ? "" : " (" + String.join(", ", excludedParts) + ")", r.minCount());
+        out.print(extras);
         if (dims.size() == 1) {
             renderList(r.cells(), r.minCount(), out);
         } else {

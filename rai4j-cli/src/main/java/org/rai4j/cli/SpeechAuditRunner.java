@@ -17,7 +17,9 @@ import org.rai4j.report.ConsoleReport;
 import org.rai4j.report.Gates;
 import org.rai4j.report.Json;
 import org.rai4j.report.HtmlReport;
-import org.rai4j.speech.ConditionEffect;
+import org.rai4j.fairness.ComparisonResult;
+import org.rai4j.report.ComparisonJson;
+import org.rai4j.report.ComparisonReport;
 import org.rai4j.speech.SpeechAudit;
 
 /**
@@ -29,8 +31,24 @@ final class SpeechAuditRunner {
     private SpeechAuditRunner() {}
 
     /** Prints and writes {@code result} (outputs declared in {@code run}); returns the exit status (3 when a gate holds). */
-    static int emit(SpeechAudit.Result result, List<ConditionEffect> effects, String effectTitle, AuditOutput output,
+    static int emit(SpeechAudit.Result result, AuditOutput output, List<FailCondition> conditions, RunOutputs run,
+                    PrintWriter out, PrintWriter err) throws IOException {
+        return emit(result, null, null, output, conditions, run, out, err);
+    }
+
+    /**
+     * Prints and writes {@code result} and, for the demo, a last-mile comparison of one condition with
+     * clean speech ({@code effect}, rendered and written under {@code condition_effect} in the JSON).
+     */
+    static int emit(SpeechAudit.Result result, ComparisonResult effect, String[] effectSources, AuditOutput output,
                     List<FailCondition> conditions, RunOutputs run, PrintWriter out, PrintWriter err) throws IOException {
+        emitInto(result, effect, effectSources, output, run);
+        run.finish(out, err);
+        return AuditOutput.gates(Gates.audit(result.audit(), conditions), err);
+    }
+
+    private static void emitInto(SpeechAudit.Result result, ComparisonResult effect, String[] effectSources,
+                                 AuditOutput output, RunOutputs run) throws IOException {
         AuditResult r = result.audit();
         List<String> shown = output.shown(r);
         StringBuilder text = new StringBuilder(ConsoleReport.render(r, shown));
@@ -43,12 +61,12 @@ final class SpeechAuditRunner {
             CoverageCommand.render(result.coverage(), pw);
         }
         text.append(cov);
-        if (effects != null) {
-            text.append('\n').append(renderEffects(effects, effectTitle, r.spec().confidence()));
+        if (effect != null) {
+            text.append('\n').append(ComparisonReport.render(effect, effectSources[0], effectSources[1]));
         }
         boolean jsonToStdout = "-".equals(output.json);
         if (output.json != null) {
-            String json = json(result, effects);
+            String json = json(result, effect, effectSources);
             if (jsonToStdout) {
                 run.out.append(json);
             } else {
@@ -61,60 +79,32 @@ final class SpeechAuditRunner {
             info.append("\nwrote ").append(output.json).append('\n');
         }
         if (output.html != null) {
-            run.file(Path.of(output.html), HtmlReport.render(r, shown, null, null));
+            run.file(Path.of(output.html), effect == null ? HtmlReport.render(r, shown, null, null)
+                    : HtmlReport.renderWithConditionEffect(r, shown, effect, effectSources[0], effectSources[1]));
             info.append("wrote ").append(output.html).append('\n');
         }
-        run.finish(out, err);
-        return AuditOutput.gates(Gates.audit(r, conditions), err);
     }
 
-    /** The audit JSON with {@code normalization}, {@code coverage} and (demo) {@code condition_effects} added. */
-    static String json(SpeechAudit.Result result, List<ConditionEffect> effects) {
+    /**
+     * Renders {@code result} into {@code run} like {@link #emit} but leaves it unfinished, so that a
+     * last-mile comparison can follow ({@code audit --task speech --baseline}).
+     */
+    static void render(SpeechAudit.Result result, AuditOutput output, RunOutputs run) throws IOException {
+        emitInto(result, null, null, output, run);
+    }
+
+    /**
+     * The audit JSON with {@code normalization}, {@code coverage}, {@code resampling_units} (what
+     * {@code rai4j compare} resamples) and, for the demo, {@code condition_effect} (a rai4j.compare/1 document) added.
+     */
+    static String json(SpeechAudit.Result result, ComparisonResult effect, String[] effectSources) {
         ObjectNode tree = AuditJson.toTree(result.audit());
         tree.set("normalization", Json.tree(result.normalizer().describe()));
         tree.set("coverage", Json.tree(CoverageCommand.toJson(result.coverage())));
-        if (effects != null) {
-            List<Map<String, Object>> list = new ArrayList<>();
-            for (ConditionEffect e : effects) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("group", e.group());
-                m.put("baseline_utterances", e.baselineUtterances());
-                m.put("target_utterances", e.targetUtterances());
-                m.put("baseline", SpeechJson.number(e.baseline()));
-                m.put("target", SpeechJson.number(e.target()));
-                m.put("effect", SpeechJson.number(e.effect()));
-                m.put("effect_interval", interval(e.effectInterval()));
-                m.put("differential", SpeechJson.number(e.differential()));
-                m.put("differential_interval", interval(e.differentialInterval()));
-                list.add(m);
-            }
-            tree.set("condition_effects", Json.tree(list));
+        tree.set("resampling_units", AuditJson.resamplingUnits(result.units()));
+        if (effect != null) {
+            tree.set("condition_effect", ComparisonJson.toTree(effect, effectSources[0], effectSources[1]));
         }
         return Json.document(tree) + "\n";
-    }
-
-    private static List<Double> interval(Interval i) {
-        return i == null ? null : List.of(i.lo(), i.hi());
-    }
-
-    /** A table of condition effects by group. */
-    static String renderEffects(List<ConditionEffect> effects, String title, double confidence) {
-        StringBuilder sb = new StringBuilder(title).append('\n');
-        int pct = (int) Math.round(confidence * 100);
-        sb.append(String.format(Locale.ROOT, "%-16s %7s %7s %26s %28s%n", "group", "base", "target",
-                "effect [" + pct + "% CI]", "differential [" + pct + "% CI]"));
-        for (ConditionEffect e : effects) {
-            String mark = e.differentialInterval() != null && e.differentialInterval().excludesZero()
-                    ? (e.differential() > 0 ? "  hurt more" : "  hurt less") : "";
-            sb.append(String.format(Locale.ROOT, "%-16s %7.3f %7.3f %26s %28s%s%n", e.group(), e.baseline(), e.target(),
-                    withCi(e.effect(), e.effectInterval()),
-                    e.group().equals(ConditionEffect.ALL) ? "" : withCi(e.differential(), e.differentialInterval()), mark));
-        }
-        return sb.toString();
-    }
-
-    private static String withCi(double v, Interval i) {
-        return i == null ? String.format(Locale.ROOT, "%+.3f", v)
-                : String.format(Locale.ROOT, "%+.3f [%+.3f, %+.3f]", v, i.lo(), i.hi());
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.rai4j.core.Provenance;
 import org.rai4j.speech.AcousticCondition;
 import org.rai4j.speech.AsrBackend;
+import org.rai4j.speech.LanguageModelChoice;
 import org.rai4j.speech.ExternalTool;
 import org.rai4j.speech.MissingToolException;
 import org.rai4j.speech.Prompt;
@@ -64,6 +65,21 @@ final class SpeechSynthesizeAuditCommand implements Callable<Integer> {
                     + "(pure Java, bundled, slow). Default: ${DEFAULT-VALUE}.")
     String asr;
 
+    @Option(names = "--lm", defaultValue = "general", paramLabel = "MODEL",
+            description = "Language model of the recogniser: general (its own English model) or domain (an n-gram model "
+                    + "of the prompt set written by rai4j into DIR/domain.lm with its dictionary DIR/domain.dict, as a "
+                    + "deployed voice-command system would use; pocketsphinx only). Default: ${DEFAULT-VALUE}.")
+    String lm;
+
+    @Option(names = "--lm-order", defaultValue = "2", paramLabel = "N",
+            description = "n-gram order of --lm domain (1-3, default ${DEFAULT-VALUE}).")
+    int lmOrder;
+
+    @Option(names = "--lm-discount", defaultValue = "0.9", paramLabel = "D",
+            description = "Absolute discount of --lm domain in (0, 1): larger leaves less of the prompts memorised "
+                    + "(default ${DEFAULT-VALUE}).")
+    double lmDiscount;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
@@ -83,7 +99,8 @@ final class SpeechSynthesizeAuditCommand implements Callable<Integer> {
     @Option(names = "--bootstrap", defaultValue = "1000", description = "Bootstrap replicates of the audit (default ${DEFAULT-VALUE}).")
     int bootstrap;
 
-    @Option(names = "--min-group-size", defaultValue = "30", description = "Minimum slice size of the audit (default ${DEFAULT-VALUE}).")
+    @Option(names = "--min-group-size", defaultValue = "2", description = "Minimum number of speakers per slice of the audit "
+            + "(it resamples whole speakers; default ${DEFAULT-VALUE}; slices with fewer than 10 speakers are FEW_CLUSTERS).")
     int minGroupSize;
 
     @Mixin
@@ -112,8 +129,13 @@ final class SpeechSynthesizeAuditCommand implements Callable<Integer> {
         run.declare("--out", out.resolve("audit.json"));
         List<Prompt> promptList = Prompt.read(prompts);
         List<Speaker> speakers = Speaker.of(voiceList, speakersPerVoice);
-        SynthesisPlan plan = new SynthesisPlan(promptList, speakers, conditionList, backend, out,
-                promptsPerSpeaker == null ? promptList.size() : promptsPerSpeaker, seed, jobs, keepAudio);
+        LanguageModelChoice lmChoice = switch (lm) {
+            case "general" -> LanguageModelChoice.GENERAL;
+            case "domain" -> parse(() -> LanguageModelChoice.domain(lmOrder, lmDiscount), "--lm-order/--lm-discount");
+            default -> throw new UserException("--lm must be general or domain, got '" + lm + "'");
+        };
+        SynthesisPlan plan = parse(() -> new SynthesisPlan(promptList, speakers, conditionList, backend, out,
+                promptsPerSpeaker == null ? promptList.size() : promptsPerSpeaker, seed, jobs, keepAudio, lmChoice), "--lm");
         try {
             ExternalTool.requireAll(plan.requiredTools());
             plan.asr().checkAvailable();
@@ -155,7 +177,7 @@ final class SpeechSynthesizeAuditCommand implements Callable<Integer> {
         }
         AuditOutput output = new AuditOutput();
         output.json = out.resolve("audit.json").toString();
-        return SpeechAuditRunner.emit(r, null, null, output, List.of(), run, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return SpeechAuditRunner.emit(r, output, List.of(), run, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     private interface Parse<T> {
@@ -177,6 +199,7 @@ final class SpeechSynthesizeAuditCommand implements Callable<Integer> {
         config.put("speakers_per_voice", Integer.toString(speakersPerVoice));
         config.put("conditions", String.join(",", conditions));
         config.put("asr", plan.asr().id());
+        config.put("lm", plan.lm().id());
         config.put("prompts_per_speaker", Integer.toString(plan.promptsPerSpeaker()));
         config.put("jobs", Integer.toString(jobs));
         Map<String, String> inputs = new LinkedHashMap<>();

@@ -124,9 +124,9 @@ class GoldenOutputsTest {
                 "--json", d + "wer.json"), List.of("wer.json")));
         c.add(new Case("audit-speech", List.of("audit", "--task", "speech", "--data", d + "speech.csv", "--reference",
                 "reference", "--hypothesis", "hypothesis", "--group", "accent", "--group", "condition", "--cluster", "speaker",
-                "--bootstrap", "40", "--min-group-size", "5", "--json", d + "speech.json", "--html", d + "speech.html"),
+                "--bootstrap", "40", "--json", d + "speech.json", "--html", d + "speech.html"),
                 List.of("speech.json", "speech.html")));
-        c.add(new Case("demo-speech", List.of("demo", "speech", "--bootstrap", "20", "--json", d + "demo-speech.json"),
+        c.add(new Case("demo-speech", List.of("demo", "speech", "--bootstrap", "100", "--json", d + "demo-speech.json"),
                 List.of("demo-speech.json")));
         c.add(new Case("demo", List.of("demo", "--bootstrap", "20", "--json", d + "demo.json", "--html", d + "demo.html",
                 "--export", d + "demo.csv"), List.of("demo.json", "demo.html", "demo.csv")));

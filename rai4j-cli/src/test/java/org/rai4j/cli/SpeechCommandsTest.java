@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,7 +76,7 @@ class SpeechCommandsTest {
         Path out = dir.resolve("audit.json");
         CliRun r = CliRun.of("audit", "--task", "speech", "--data", csv.toString(), "--reference", "reference",
                 "--hypothesis", "hypothesis", "--group", "accent", "--group", "condition", "--cluster", "speaker",
-                "--bootstrap", "100", "--min-group-size", "5", "--json", out.toString());
+                "--bootstrap", "100", "--json", out.toString());
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("task speech").contains("accent=scottish, condition=hospital").contains("wer")
                 .contains("bootstrap: clusters:speaker").contains("accent \\ condition");
@@ -92,8 +94,114 @@ class SpeechCommandsTest {
         assertThat(j.at("/aggregates/wer").has("difference_between_groups")).isTrue();
         assertThat(j.get("normalization").size()).isEqualTo(3);
         assertThat(j.at("/coverage/cells").size()).isEqualTo(4);
-        assertThat(j.at("/coverage/summary/orders/1/score").asDouble()).isEqualTo(1.0);
+        // 9 rows per cell: THIN against the coverage's 30 rows (with --cluster, --min-group-size counts speakers)
+        assertThat(j.at("/coverage/summary/orders/1/score").asDouble()).isEqualTo(0.0);
         assertThat(j.at("/provenance/config/cluster").asText()).isEqualTo("speaker");
+        assertThat(j.at("/provenance/config/min_group_size").asText()).isEqualTo("2");
+        // 3 speakers per slice: FEW_CLUSTERS, with the jackknife t interval (t on 2 df), left out of gaps
+        JsonNode slice = null;
+        for (JsonNode g : j.get("groups")) {
+            if (g.at("/slice/accent").asText().equals("us") && !g.at("/slice").has("condition")) {
+                slice = g;
+            }
+        }
+        assertThat(slice).isNotNull();
+        assertThat(slice.get("status").asText()).isEqualTo("FEW_CLUSTERS");
+        assertThat(slice.at("/counts/clusters").asDouble()).isEqualTo(3);
+        assertThat(slice.at("/metrics/wer/ci").size()).isEqualTo(2);
+        assertThat(j.at("/aggregates/wer/excluded").toString()).contains("FEW_CLUSTERS (clusters=3 < 10)");
+        assertThat(j.at("/resampling_units/method").asText()).isEqualTo("clusters:speaker");
+        assertThat(j.at("/resampling_units/units").asInt()).isEqualTo(6);
+    }
+
+    /** The rows of the speech fixture with one condition. */
+    private Path speechCsv(String condition) throws Exception {
+        List<String> lines = Files.readAllLines(speechCsv());
+        StringBuilder sb = new StringBuilder(lines.get(0)).append('\n');
+        for (String l : lines.subList(1, lines.size())) {
+            if (l.split(",")[3].equals(condition)) {
+                sb.append(l).append('\n');
+            }
+        }
+        Path f = dir.resolve(condition + ".csv");
+        Files.writeString(f, sb.toString());
+        return f;
+    }
+
+    @Test
+    void compareAndAuditBaseline_speechAudits_changeAndDifferentialByAccentWithSpeakerClusters() throws Exception {
+        Path base = dir.resolve("clean.json");
+        Path cand = dir.resolve("hospital.json");
+        for (String[] c : new String[][] {{"clean", base.toString()}, {"hospital", cand.toString()}}) {
+            CliRun a = CliRun.of("audit", "--task", "speech", "--data", speechCsv(c[0]).toString(), "--reference", "reference",
+                    "--hypothesis", "hypothesis", "--group", "accent", "--cluster", "speaker", "--bootstrap", "100",
+                    "--json", c[1]);
+            assertThat(a.status()).as(a.err()).isZero();
+        }
+        CliRun r = CliRun.of("compare", "--baseline", base.toString(), "--candidate", cand.toString(), "--metric", "wer",
+                "--bootstrap", "200", "--json", "-");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode j = json(r.out());
+        assertThat(j.at("/task").asText()).isEqualTo("speech");
+        assertThat(r.err()).contains("whole speaker clusters drawn with replacement").contains("accent=scottish");
+        // every scottish hospital utterance has errors, 1 in 3 US ones: scottish changes more than the rest
+        JsonNode scottish = null;
+        for (JsonNode sl : j.get("slices")) {
+            if (sl.at("/slice/accent").asText().equals("scottish")) {
+                scottish = sl;
+            }
+        }
+        assertThat(scottish).isNotNull();
+        assertThat(scottish.at("/change/value").asDouble()).isGreaterThan(0.15)
+                .isCloseTo(scottish.at("/candidate/value").asDouble() - scottish.at("/baseline/value").asDouble(),
+                        org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(scottish.at("/differential/value").asDouble()).isGreaterThan(0.1);
+        CliRun inline = CliRun.of("audit", "--task", "speech", "--data", speechCsv("hospital").toString(), "--reference",
+                "reference", "--hypothesis", "hypothesis", "--group", "accent", "--cluster", "speaker", "--bootstrap", "100",
+                "--baseline", base.toString(), "--metric", "wer");
+        assertThat(inline.status()).as(inline.err()).isZero();
+        assertThat(inline.out()).contains("accent=scottish").contains("differential");
+        CliRun mixed = CliRun.of("compare", "--baseline", base.toString(), "--candidate", base.toString().replace("clean", "nope"));
+        assertThat(mixed.status()).isEqualTo(1);
+    }
+
+    /** The speech service card's customer commands, run as printed (your-data.csv and your-audit.json substituted). */
+    @Test
+    void speechServiceCard_customerCommandsRunAsPrinted() throws Exception {
+        Path base = dir.resolve("provider-audit.json");
+        CliRun a = CliRun.of("audit", "--task", "speech", "--data", speechCsv("clean").toString(), "--reference", "reference",
+                "--hypothesis", "hypothesis", "--group", "accent", "--cluster", "speaker", "--bootstrap", "100",
+                "--also", "numbers-to-words", "--json", base.toString());
+        assertThat(a.status()).as(a.err()).isZero();
+        Path yaml = dir.resolve("card.yaml");
+        Files.writeString(yaml, "name: Bedside dictation\nversion: \"1\"\noverview: Dictation.\n");
+        Path md = dir.resolve("card.md");
+        CliRun card = CliRun.of("card", "--audit", base.toString(), "--card", yaml.toString(), "--out", md.toString());
+        assertThat(card.status()).as(card.err()).isZero();
+        String text = Files.readString(md);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?s)```\\s*\\n(rai4j (?:audit|compare) [^`]*?)```").matcher(text);
+        List<String> commands = new ArrayList<>();
+        while (m.find()) {
+            commands.add(m.group(1).replace("\\\n", " ").strip());
+        }
+        assertThat(commands).hasSize(2);
+        assertThat(commands.get(0)).contains("--task speech").contains("--cluster speaker").contains("--metric wer")
+                .contains("--normalize none").contains("--also numbers-to-words");
+        Path yourAudit = dir.resolve("your-audit.json");
+        CliRun own = CliRun.of("audit", "--task", "speech", "--data", speechCsv("hospital").toString(), "--reference",
+                "reference", "--hypothesis", "hypothesis", "--group", "accent", "--cluster", "speaker", "--bootstrap", "100",
+                "--json", yourAudit.toString());
+        assertThat(own.status()).as(own.err()).isZero();
+        for (String c : commands) {
+            String line = c.replace("your-data.csv", speechCsv("hospital").toString())
+                    .replace("your-audit.json", yourAudit.toString()).replace(base.getFileName().toString(), base.toString())
+                    .replace("last-mile.html", dir.resolve("last-mile.html").toString());
+            List<String> args = new ArrayList<>(List.of(line.split("\\s+")));
+            args.remove(0);
+            CliRun r = CliRun.of(args.toArray(new String[0]));
+            assertThat(r.status()).as(line + "\n" + r.err()).isIn(0, 3);
+            assertThat(r.out() + r.err()).contains("accent=scottish");
+        }
     }
 
     @Test
@@ -132,9 +240,16 @@ class SpeechCommandsTest {
         assertThat(j.at("/summary/missing_cells").size()).isEqualTo(12 - 5);
         CliRun text = CliRun.of("coverage", "--data", f.toString(), "--dimension", "accent", "--dimension", "noise", "--min-count", "5");
         assertThat(text.out()).contains("1 THIN").contains("missing cells (1 of 6)").contains("accent=us, noise=hum");
-        CliRun undeclared = CliRun.of("coverage", "--data", f.toString(), "--dimension", "noise", "--levels", "noise=clean,babble");
-        assertThat(undeclared.status()).isEqualTo(1);
-        assertThat(undeclared.err()).contains("cov.csv:42: column 'noise': expected one of the declared levels clean, babble, got 'hum'");
+        CliRun undeclared = CliRun.of("coverage", "--data", f.toString(), "--dimension", "noise", "--levels",
+                "noise=clean,babble,car");
+        assertThat(undeclared.status()).as(undeclared.err()).isZero();
+        assertThat(undeclared.out()).contains("41 rows (1 excluded: extra level)")
+                .contains("extra levels of noise (observed, not declared; rows left out): hum (1 rows)")
+                .contains("noise=car");
+        JsonNode uj = json(CliRun.of("coverage", "--data", f.toString(), "--dimension", "noise", "--levels",
+                "noise=clean,babble,car", "--json", "-").out());
+        assertThat(uj.at("/summary/extra_levels/noise/hum").asLong()).isEqualTo(1);
+        assertThat(uj.at("/summary/rows_excluded_missing_value").asLong()).isZero();
     }
 
     @Test
@@ -145,21 +260,45 @@ class SpeechCommandsTest {
     }
 
     @Test
-    void demoSpeech_bundledData_jsonHasAuditCoverageAndHospitalEffects() throws Exception {
+    void demoSpeech_bundledData_jsonHasAuditCoverageAndHospitalComparison() throws Exception {
         Path out = dir.resolve("demo.json");
-        CliRun r = CliRun.of("demo", "speech", "--bootstrap", "50", "--json", out.toString());
+        Path html = dir.resolve("demo.html");
+        CliRun r = CliRun.of("demo", "speech", "--bootstrap", "100", "--json", out.toString(), "--html", html.toString());
         assertThat(r.status()).as(r.err()).isZero();
-        assertThat(r.out()).contains("3024 utterances, 36 speakers (12 voices, 8 accents) × 7 conditions")
-                .contains("accent=scottish, condition=hospital").contains("Effect of 'hospital' vs 'clean' on WER");
+        // the HTML speech page: a condition-effect section, conventions without Wilson, labels never clipped
+        String page = Files.readString(html);
+        assertThat(page).contains("Condition effect: condition=").contains("jackknife").doesNotContain("Wilson")
+                .doesNotContain("…</text>");
+        assertThat(r.out()).contains("speaker-cluster jackknife t for slices, speaker-cluster bootstrap B=100 for gaps")
+                .doesNotContain("Wilson");
         JsonNode j = new ObjectMapper().readTree(out.toFile());
+        long n = j.get("n").asLong();
+        assertThat(r.out()).contains(n + " utterances").contains("condition=hospital").contains("bootstrap: clusters:speaker");
         assertThat(j.get("task").asText()).isEqualTo("speech");
-        assertThat(j.get("n").asLong()).isEqualTo(3024);
         assertThat(j.get("bootstrap_method").asText()).isEqualTo("clusters:speaker");
-        assertThat(j.at("/coverage/cells").size()).isEqualTo(8 * 7);
+        int accents = j.at("/coverage/summary/dimensions/accent").size();
+        int conditions = j.at("/coverage/summary/dimensions/condition").size();
+        assertThat(j.at("/coverage/cells").size()).isEqualTo(accents * conditions);
         assertThat(j.at("/coverage/summary/missing_cells").size()).isZero();
-        assertThat(j.get("condition_effects").size()).isEqualTo(9);
-        assertThat(j.at("/condition_effects/8/group").asText()).isEqualTo("(all)");
-        assertThat(j.at("/condition_effects/0/effect_interval").size()).isEqualTo(2);
+        // the hospital effect is a last-mile comparison (clean = baseline, hospital = candidate) by accent, Holm
+        JsonNode effect = j.get("condition_effect");
+        assertThat(effect.get("task").asText()).isEqualTo("speech");
+        assertThat(effect.at("/slices").size()).isEqualTo(accents);
+        assertThat(effect.at("/adjust").asText().toLowerCase(java.util.Locale.ROOT)).isEqualTo("holm");
+        for (JsonNode sl : effect.get("slices")) {
+            assertThat(sl.at("/change/ci").size()).as(sl.toString()).isEqualTo(2);
+            assertThat(sl.at("/change/value").asDouble()).isCloseTo(
+                    sl.at("/candidate/value").asDouble() - sl.at("/baseline/value").asDouble(), org.assertj.core.data.Offset.offset(1e-12));
+        }
+        assertThat(r.out()).doesNotContain("hurt less");
+        JsonNode longest = null;
+        for (JsonNode g : j.get("groups")) {
+            if (longest == null || g.get("slice").toString().length() > longest.get("slice").toString().length()) {
+                longest = g;
+            }
+        }
+        String label = "accent=" + longest.at("/slice/accent").asText() + ", condition=" + longest.at("/slice/condition").asText();
+        assertThat(page).contains(">" + label + "</text>");
     }
 
     @Test

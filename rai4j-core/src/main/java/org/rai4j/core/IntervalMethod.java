@@ -13,5 +13,10 @@ public enum IntervalMethod {
      * &amp; Young 1993, Montiel Olea &amp; Plagborg-Møller 2019). An aggregate such as max − min derived from
      * such a family covers its target whenever the family does.
      */
-    BOOTSTRAP_SIMULTANEOUS
+    BOOTSTRAP_SIMULTANEOUS,
+    /**
+     * Delete-one-cluster jackknife standard error with a Student t quantile on G − 1 degrees of freedom,
+     * for cluster audits with few clusters (Cameron &amp; Miller 2015; MacKinnon, Nielsen &amp; Webb 2023).
+     */
+    CLUSTER_JACKKNIFE_T
 }

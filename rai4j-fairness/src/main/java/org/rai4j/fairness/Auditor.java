@@ -111,10 +111,11 @@ public final class Auditor {
         Bootstrap.Replicates both = spec.bootstrap() > 0
                 ? Bootstrap.replicatesWithVariances(data, layout, plan, auc, spec.bootstrap(), spec.seed(), method, progress)
                 : null;
+        ClusterStatistics clusters = method == Bootstrap.Method.CLUSTERS ? ClusterStatistics.of(data, layout, plan) : null;
         List<Analysis> analyses = new ArrayList<>();
         for (int sc = 0; sc < plan.scopes.size(); sc++) {
             analyses.add(analyse(spec, layout, plan.scopes.get(sc), stats[sc], both == null ? null : both.values()[sc],
-                    both == null ? null : both.variances()[sc]));
+                    both == null ? null : both.variances()[sc], clusters == null ? null : new ScopeClusters(clusters, sc)));
         }
         String methodId = method == Bootstrap.Method.CLUSTERS ? method.id + ":" + data.clusterColumn : method.id;
         return new AuditResult(spec, data.rows, data.classes, analyses.get(0), analyses.subList(1, analyses.size()),
@@ -145,8 +146,15 @@ public final class Auditor {
         return c;
     }
 
+    /** The cluster statistics of one scope of a cluster audit. */
+    record ScopeClusters(ClusterStatistics statistics, int scope) {
+        int count(int slice) {
+            return statistics.clusters(scope, slice);
+        }
+    }
+
     private static Analysis analyse(AuditSpec spec, Layout layout, SlicePlan.Scope scope, double[][] stats,
-                                    double[][][] reps, double[][][] repVar) {
+                                    double[][][] reps, double[][][] repVar, ScopeClusters clusters) {
         int nm = layout.metrics.size();
         double[][] point = new double[stats.length][nm];
         double[][] pointVar = new double[stats.length][nm];
@@ -159,14 +167,17 @@ public final class Auditor {
         Variances var = reps == null ? null : new Variances(pointVar, repVar);
         List<SliceResult> results = new ArrayList<>();
         for (int s = 0; s < stats.length; s++) {
-            results.add(sliceResult(spec, layout, scope.slices().get(s), stats[s], point[s], reps == null ? null : reps[s]));
+            results.add(clusters == null
+                    ? sliceResult(spec, layout, scope.slices().get(s), stats[s], point[s], reps == null ? null : reps[s])
+                    : clusterSliceResult(spec, layout, scope.slices().get(s), stats[s], point[s],
+                            reps == null ? null : reps[s], clusters, s));
         }
         SliceResult overall = results.get(0);
         Map<String, MetricAggregates> aggregates = new LinkedHashMap<>();
         Map<String, Eligible> eligible = new LinkedHashMap<>();
         for (int m = 0; m < nm; m++) {
             MetricDef def = layout.metrics.get(m);
-            Eligible e = Eligible.of(spec, layout, scope, stats, point, m);
+            Eligible e = Eligible.of(spec, layout, scope, stats, point, m, clusters);
             eligible.put(def.name(), e);
             aggregates.put(def.name(), aggregate(spec, scope, point, reps, var, m, e));
         }
@@ -238,19 +249,59 @@ public final class Auditor {
         return "n=" + n + " " + what + " < min_group_size=" + min;
     }
 
+    /**
+     * A slice of a cluster audit: every metric gets the delete-one-cluster jackknife t interval
+     * ({@link ClusterStatistics}; none with fewer than two clusters); {@code --min-group-size} counts
+     * clusters (a slice with fewer is INSUFFICIENT_DATA); with fewer than
+     * {@link ClusterStatistics#MIN_CLUSTERS} clusters the slice is FEW_CLUSTERS and left out of the gaps,
+     * whose intervals come from the cluster bootstrap.
+     */
+    private static SliceResult clusterSliceResult(AuditSpec spec, Layout layout, SliceKey key, double[] stats,
+                                                  double[] point, double[][] reps, ScopeClusters clusters, int slice) {
+        long rows = Math.round(stats[layout.rowsSlot]);
+        int g = clusters.count(slice);
+        boolean small = g < spec.minGroupSize();
+        boolean few = !small && g < ClusterStatistics.MIN_CLUSTERS;
+        String reason = small ? "clusters=" + g + " < min_group_size=" + spec.minGroupSize() + " (with clusters, the minimum counts clusters)"
+                : few ? "clusters=" + g + " < " + ClusterStatistics.MIN_CLUSTERS + ": wide interval (t with " + (g - 1)
+                        + " df) and left out of gaps between groups" : null;
+        Map<String, Estimate> metrics = new LinkedHashMap<>();
+        for (int m = 0; m < layout.metrics.size(); m++) {
+            MetricDef def = layout.metrics.get(m);
+            double value = point[m];
+            if (Double.isNaN(value)) {
+                metrics.put(def.name(), Estimate.undefined(rows, def.undefinedReason()));
+                continue;
+            }
+            Interval ci = clusters.statistics().jackknifeT(clusters.scope(), slice, stats, def, spec.confidence());
+            metrics.put(def.name(), small ? Estimate.insufficient(value, rows, ci, reason)
+                    : few ? new Estimate(value, rows, ci, Status.FEW_CLUSTERS, reason) : Estimate.ok(value, rows, ci));
+        }
+        Map<String, Double> counts = new LinkedHashMap<>(layout.counts(stats));
+        counts.put("clusters", (double) g);
+        return new SliceResult(key, rows, small ? Status.INSUFFICIENT_DATA : few ? Status.FEW_CLUSTERS : Status.OK, reason,
+                metrics, counts);
+    }
+
     /** The finest slices a metric's aggregates use, and those left out with why. */
     record Eligible(int[] slices, List<String> excluded) {
-        static Eligible of(AuditSpec spec, Layout layout, SlicePlan.Scope scope, double[][] stats, double[][] point, int m) {
+        static Eligible of(AuditSpec spec, Layout layout, SlicePlan.Scope scope, double[][] stats, double[][] point, int m,
+                           ScopeClusters clusters) {
             List<Integer> ok = new ArrayList<>();
             List<String> excluded = new ArrayList<>();
             for (int s : scope.finest()) {
                 long rows = Math.round(stats[s][layout.rowsSlot]);
                 long own = metricN(layout, layout.metrics.get(m), stats[s]);
-                if (rows < spec.minGroupSize()) {
+                if (clusters != null && clusters.count(s) < Math.max(spec.minGroupSize(), ClusterStatistics.MIN_CLUSTERS)) {
+                    int g = clusters.count(s);
+                    excluded.add(scope.slices().get(s) + (g < spec.minGroupSize()
+                            ? ": INSUFFICIENT_DATA (clusters=" + g + " < " + spec.minGroupSize() + ")"
+                            : ": FEW_CLUSTERS (clusters=" + g + " < " + ClusterStatistics.MIN_CLUSTERS + ")"));
+                } else if (clusters == null && rows < spec.minGroupSize()) {
                     excluded.add(scope.slices().get(s) + ": INSUFFICIENT_DATA (n=" + rows + " < " + spec.minGroupSize() + ")");
                 } else if (Double.isNaN(point[s][m])) {
                     excluded.add(scope.slices().get(s) + ": UNDEFINED (" + layout.metrics.get(m).undefinedReason() + ")");
-                } else if (own < spec.minGroupSize()) {
+                } else if (clusters == null && own < spec.minGroupSize()) {
                     excluded.add(scope.slices().get(s) + ": INSUFFICIENT_DATA ("
                             + smallMetricReason(layout, layout.metrics.get(m), own, spec.minGroupSize()).replace("min_group_size=", "") + ")");
                 } else {

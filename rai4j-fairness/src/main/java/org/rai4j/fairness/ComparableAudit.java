@@ -26,7 +26,33 @@ final class ComparableAudit {
     final long rows;
     final Map<SliceKey, SliceResult> slices;
 
+    /** The resampling units of a row-statistics (speech) audit, or null for a count-based audit. */
+    final ResamplingUnits units;
+    /** Finest slice indices of each unit's entries, for counting units in a set of slices. */
+    private final int[][] unitSlices;
+
     private ComparableAudit(String role, AuditResult audit, Layout layout, List<SliceKey> finest, double[][] cells) {
+        this(role, audit, layout, finest, cells, null);
+    }
+
+    private ComparableAudit(String role, AuditResult audit, Layout layout, List<SliceKey> finest, double[][] cells,
+                            ResamplingUnits units) {
+        this.units = units;
+        if (units != null) {
+            List<List<Integer>> bySlice = new ArrayList<>();
+            for (int u = 0; u < units.units(); u++) {
+                bySlice.add(new ArrayList<>());
+            }
+            for (ResamplingUnits.Entry e : units.entries()) {
+                bySlice.get(e.unit()).add(e.slice());
+            }
+            unitSlices = new int[units.units()][];
+            for (int u = 0; u < unitSlices.length; u++) {
+                unitSlices[u] = bySlice.get(u).stream().mapToInt(Integer::intValue).toArray();
+            }
+        } else {
+            unitSlices = null;
+        }
         this.role = role;
         this.audit = audit;
         this.layout = layout;
@@ -34,6 +60,10 @@ final class ComparableAudit {
         this.cells = cells;
         double total = 0;
         for (double[] c : cells) {
+            if (units != null) {
+                total += c[layout.rowsSlot];
+                continue;
+            }
             for (double v : c) {
                 total += v;
             }
@@ -53,8 +83,9 @@ final class ComparableAudit {
         Layout layout = switch (spec.task()) {
             case BINARY -> Layout.binary(false);
             case MULTICLASS -> Layout.multiclass(r.classes());
-            case SPEECH -> throw new IllegalArgumentException("the " + role + " audit is a speech audit; "
-                    + "last-mile comparison supports binary and multiclass audits (their counts are multinomial cells)");
+            case SPEECH -> throw new IllegalArgumentException("the " + role + " audit is a speech audit without its "
+                    + "resampling units (utterances or speakers); audit it again with this rai4j version (the audit JSON "
+                    + "then carries resampling_units)");
             case REGRESSION -> throw new IllegalArgumentException("the " + role + " audit is a regression audit; "
                     + "last-mile comparison supports binary and multiclass audits (their counts are multinomial cells)");
         };
@@ -78,6 +109,75 @@ final class ComparableAudit {
                             + " in outcome cell " + o + " but overall has " + overall[o]);
         }
         return a;
+    }
+
+    /**
+     * A row-statistics (speech) audit with its resampling units; {@code metrics} are the task's metric
+     * functions (e.g. rai4j-speech's WER), applied to summed statistics with the row count last.
+     */
+    static ComparableAudit of(AuditResult r, String role, ResamplingUnits units, List<RowStatistics.Metric> metrics) {
+        Preconditions.checkArgument(r.spec().task() == Task.SPEECH, "resampling units are for speech audits, the " + role
+                + " audit is " + r.spec().task().id());
+        Layout layout = Layout.statistics(new RowStatistics(units.statistics(), new double[0][], metrics, Map.of()));
+        double[][] cells = new double[units.finest().size()][layout.size];
+        for (ResamplingUnits.Entry e : units.entries()) {
+            double[] c = cells[e.slice()];
+            for (int i = 0; i < e.values().length; i++) {
+                c[i] += e.values()[i];
+            }
+            c[layout.rowsSlot] += e.rows();
+        }
+        List<SliceKey> finest = units.finest();
+        for (SliceKey f : finest) {
+            Preconditions.checkArgument(f.order() == r.spec().groups().size() || f.equals(SliceKey.OVERALL),
+                    "the " + role + " audit's resampling units name slice " + f + ", not a slice of all its group columns "
+                            + r.spec().groups());
+        }
+        ComparableAudit a = new ComparableAudit(role, r, layout, finest, cells, units);
+        Preconditions.checkArgument(a.rows == r.n(), "the " + role + " audit's resampling units hold " + a.rows
+                + " rows but the audit has " + r.n() + "; they do not belong to this audit");
+        return a;
+    }
+
+    /**
+     * The size a slice's minimum group size is compared with: clusters for a clustered audit (with
+     * clusters, --min-group-size counts clusters), else rows.
+     */
+    long size(int[] members) {
+        if (units == null || !units.clustered()) {
+            double n = 0;
+            for (int f : members) {
+                n += units == null ? sum(cells[f]) : cells[f][layout.rowsSlot];
+            }
+            return Math.round(n);
+        }
+        java.util.Set<Integer> in = new java.util.HashSet<>();
+        for (int f : members) {
+            in.add(f);
+        }
+        long count = 0;
+        for (int[] slicesOfUnit : unitSlices) {
+            for (int f : slicesOfUnit) {
+                if (in.contains(f)) {
+                    count++;
+                    break;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** What {@link #size} counts: "clusters" or "n". */
+    String sizeName() {
+        return units != null && units.clustered() ? "clusters" : "n";
+    }
+
+    private static double sum(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s;
     }
 
     /** The outcome-cell counts of a slice, from its named counts (binary tp, fp, tn, fn; multiclass "t->p"). */
@@ -126,7 +226,7 @@ final class ComparableAudit {
 
     /** Outcome counts summed over {@code members} of a cell table. */
     double[] outcomes(double[][] table, int[] members) {
-        double[] out = new double[layout.outcomes];
+        double[] out = new double[units == null ? layout.outcomes : layout.size];
         for (int f : members) {
             for (int o = 0; o < out.length; o++) {
                 out[o] += table[f][o];
@@ -137,6 +237,9 @@ final class ComparableAudit {
 
     /** The metric on outcome counts (NaN when undefined). */
     double value(MetricDef metric, double[] outcomes) {
+        if (units != null) {
+            return metric.apply(outcomes);
+        }
         double[] s = new double[layout.size];
         double n = 0;
         for (int o = 0; o < outcomes.length; o++) {
@@ -156,6 +259,26 @@ final class ComparableAudit {
 
     /** One whole-data bootstrap resample: {@link #rows} rows drawn with replacement, i.e. a multinomial draw over the cells. */
     double[][] resample(SplittableRandom rng) {
+        if (units != null) {
+            int u = units.units();
+            int[] times = new int[u];
+            for (int i = 0; i < u; i++) {
+                times[rng.nextInt(u)]++;
+            }
+            double[][] out = new double[cells.length][layout.size];
+            for (ResamplingUnits.Entry e : units.entries()) {
+                int t = times[e.unit()];
+                if (t == 0) {
+                    continue;
+                }
+                double[] c = out[e.slice()];
+                for (int i = 0; i < e.values().length; i++) {
+                    c[i] += t * e.values()[i];
+                }
+                c[layout.rowsSlot] += t * (double) e.rows();
+            }
+            return out;
+        }
         int f = cells.length;
         int o = layout.outcomes;
         double[] p = new double[f * o];

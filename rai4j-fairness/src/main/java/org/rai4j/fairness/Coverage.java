@@ -14,8 +14,9 @@ import org.rai4j.core.Table;
 
 /**
  * Computes a {@link CoverageReport}: counts of every combination of the levels of the given dimension
- * columns. Levels are the declared ones when given (a value outside them is an error naming the file and
- * line) or else the observed ones in order of first appearance. Rows with a missing value in any
+ * columns. Levels are the declared ones when given (observed values outside them are reported as extra
+ * levels with their row counts, and their rows left out of the cells) or else the observed ones in
+ * order of first appearance. Rows with a missing value in any
  * dimension are excluded and counted, never silently dropped.
  *
  * <p>Counting is one pass over the rows into the full cross product; every lower-order combination is a
@@ -78,6 +79,7 @@ public record Coverage(List<String> dimensions, Map<String, List<String>> declar
         boolean[] excluded = new boolean[rows];
         long excludedCount = 0;
         ProblemCollector problems = new ProblemCollector();
+        Map<String, Map<String, Long>> extra = new LinkedHashMap<>();
         for (int r = 0; r < rows; r++) {
             for (int d = 0; d < k; d++) {
                 String v = columns[d].text(r);
@@ -89,8 +91,7 @@ public record Coverage(List<String> dimensions, Map<String, List<String>> declar
                 if (code == null) {
                     List<String> declared = declaredLevels.get(dimensions.get(d));
                     if (declared != null) {
-                        problems.add(table.problem(r, dimensions.get(d), "expected one of the declared levels "
-                                + String.join(", ", declared) + ", got '" + v + "'"));
+                        extra.computeIfAbsent(dimensions.get(d), x -> new LinkedHashMap<>()).merge(v, 1L, Long::sum);
                         excluded[r] = true;
                         continue;
                     }
@@ -160,7 +161,7 @@ public record Coverage(List<String> dimensions, Map<String, List<String>> declar
         for (int d = 0; d < k; d++) {
             dims.put(dimensions.get(d), levels.get(d));
         }
-        return new CoverageReport(table.source(), dims, minCount, rows, excludedCount, cells, pairs, orders);
+        return new CoverageReport(table.source(), dims, minCount, rows, excludedCount, cells, pairs, orders, extra);
     }
 
     private static int[] allIndices(int k) {

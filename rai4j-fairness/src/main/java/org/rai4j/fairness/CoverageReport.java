@@ -20,11 +20,22 @@ import java.util.Map;
  * @param cells         every cell of the full cross product, in mixed-radix order of the levels
  * @param pairs         every 2-way combination: for each pair of dimensions, every pair of levels
  * @param orders        one summary per interaction order, 1 … number of dimensions
+ * @param extraLevels   for dimensions with declared levels, the observed values outside them → their row
+ *                      counts (those rows are left out of the cells and counted in {@code rowsExcluded})
  */
 public record CoverageReport(String source, Map<String, List<String>> dimensions, long minCount, long rows,
                              long rowsExcluded, List<CoverageCell> cells, List<CoverageCell> pairs,
-                             List<CoverageOrder> orders) {
+                             List<CoverageOrder> orders, Map<String, Map<String, Long>> extraLevels) {
+    /** A report without extra levels. */
+    public CoverageReport(String source, Map<String, List<String>> dimensions, long minCount, long rows, long rowsExcluded,
+                          List<CoverageCell> cells, List<CoverageCell> pairs, List<CoverageOrder> orders) {
+        this(source, dimensions, minCount, rows, rowsExcluded, cells, pairs, orders, Map.of());
+    }
+
     public CoverageReport {
+        Map<String, Map<String, Long>> x = new LinkedHashMap<>();
+        extraLevels.forEach((k, v) -> x.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+        extraLevels = Collections.unmodifiableMap(x);
         Map<String, List<String>> d = new LinkedHashMap<>();
         dimensions.forEach((k, v) -> d.put(k, List.copyOf(v)));
         dimensions = Collections.unmodifiableMap(d);

@@ -62,8 +62,28 @@ public final class LastMileComparison {
      *                                  missing or too small reference slice), naming what differs
      */
     public static ComparisonResult compare(AuditResult baseline, AuditResult candidate, ComparisonSpec spec) {
-        ComparableAudit base = ComparableAudit.of(baseline, "baseline");
-        ComparableAudit cand = ComparableAudit.of(candidate, "candidate");
+        return compare(ComparableAudit.of(baseline, "baseline"), ComparableAudit.of(candidate, "candidate"), spec);
+    }
+
+    /**
+     * Compares two row-statistics audits (speech), each with its resampling units: every bootstrap
+     * replicate resamples each audit's units (utterances, or whole clusters such as speakers) with
+     * replacement, independently. {@code metrics} are the task's metric functions (rai4j-speech's
+     * {@code SpeechAudit.metrics()}). Everything else is as in {@link #compare(AuditResult, AuditResult, ComparisonSpec)};
+     * with clusters, minimum group sizes count clusters.
+     */
+    public static ComparisonResult compare(AuditResult baseline, ResamplingUnits baselineUnits, AuditResult candidate,
+                                           ResamplingUnits candidateUnits, List<RowStatistics.Metric> metrics,
+                                           ComparisonSpec spec) {
+        Preconditions.checkArgument(baselineUnits.method().equals(candidateUnits.method()), "the baseline audit resamples "
+                + baselineUnits.method() + " but the candidate " + candidateUnits.method() + "; audit both with the same --cluster");
+        return compare(ComparableAudit.of(baseline, "baseline", baselineUnits, metrics),
+                ComparableAudit.of(candidate, "candidate", candidateUnits, metrics), spec);
+    }
+
+    private static ComparisonResult compare(ComparableAudit base, ComparableAudit cand, ComparisonSpec spec) {
+        AuditResult baseline = base.audit;
+        AuditResult candidate = cand.audit;
         checkCompatible(base, cand);
         MetricDef metric = metric(base.layout, spec.metric());
         Direction direction = spec.direction() != null ? spec.direction() : Direction.defaultFor(spec.metric());
@@ -102,10 +122,13 @@ public final class LastMileComparison {
         SliceComparison overall = overall(base, cand, metric, spec, direction, reps);
         String reference = spec.reference() == null ? "the rest (all other rows of groups present in both audits)"
                 : spec.reference().toString();
-        String method = String.format(Locale.ROOT, "independent whole-data bootstrap of each audit (multinomial draws of "
-                        + "N rows over its finest-slice x outcome cells), B=%d, seed %d; percentile intervals; two-sided "
-                        + "bootstrap p-values, %s-adjusted separately over the change tests and the differential tests",
-                spec.bootstrap(), spec.seed(), spec.adjust());
+        String draw = base.units == null ? "multinomial draws of N rows over its finest-slice x outcome cells"
+                : base.units.clustered() ? "whole " + base.units.method().substring("clusters:".length())
+                        + " clusters drawn with replacement" : "utterances drawn with replacement";
+        String method = String.format(Locale.ROOT, "independent whole-data bootstrap of each audit (%s), B=%d, seed %d; "
+                        + "percentile intervals; two-sided bootstrap p-values, %s-adjusted separately over the change tests "
+                        + "and the differential tests",
+                draw, spec.bootstrap(), spec.seed(), spec.adjust());
         return new ComparisonResult(spec, baseline.spec().task(), direction, reference, method, overall, slices,
                 baseline.n(), candidate.n(), baseline.provenance(), candidate.provenance());
     }
@@ -125,7 +148,7 @@ public final class LastMileComparison {
     private static MetricDef metric(Layout layout, String name) {
         List<String> allowed = new ArrayList<>();
         for (MetricDef m : layout.metrics) {
-            if (m.isProportion() || m.name().equals("balanced_accuracy") || m.name().equals("f1")) {
+            if (m.isProportion() || m.name().equals("balanced_accuracy") || m.name().equals("f1") || layout.task == Task.SPEECH) {
                 allowed.add(m.name());
             }
         }
@@ -138,7 +161,8 @@ public final class LastMileComparison {
         SliceResult r = a.slices.get(ref);
         Preconditions.checkArgument(r != null, "reference slice " + ref + " is not in the " + a.role + " audit; its slices are "
                 + a.slices.keySet());
-        Preconditions.checkArgument(r.n() >= a.minGroupSize(), "reference slice " + ref + " has n=" + r.n()
+        Preconditions.checkArgument(a.size(a.members(ref)) >= a.minGroupSize(), "reference slice " + ref + " has "
+                + a.sizeName() + "=" + a.size(a.members(ref))
                 + " in the " + a.role + " audit, below its min_group_size=" + a.minGroupSize() + "; choose a larger reference");
         Preconditions.checkArgument(!Double.isNaN(a.value(metric, a.outcomes(a.cells, a.members(ref)))),
                 "metric " + metric.name() + " is undefined on reference slice " + ref + " in the " + a.role + " audit ("
@@ -302,9 +326,11 @@ public final class LastMileComparison {
         SliceResult cs = cand.slices.get(key);
         Estimate be = bs == null ? null : bs.metric(metric.name());
         Estimate ce = cs == null ? null : cs.metric(metric.name());
-        if (bs == null || bs.n() < base.minGroupSize()) {
+        long baseSize = bs == null ? 0 : base.size(base.members(key));
+        long candSize = cs == null ? 0 : cand.size(cand.members(key));
+        if (bs == null || baseSize < base.minGroupSize()) {
             String why = bs == null ? "absent from the baseline audit"
-                    : "baseline n=" + bs.n() + " < its min_group_size=" + base.minGroupSize();
+                    : "baseline " + base.sizeName() + "=" + baseSize + " < its min_group_size=" + base.minGroupSize();
             ChangeEstimate none = ChangeEstimate.notComputed(Status.INSUFFICIENT_DATA, "no baseline evidence: " + why);
             return new Draft(key, be, ce, none, none, ChangeFlag.NEW_SLICE, "the baseline says nothing about this slice: "
                     + why + (cs == null ? "" : "; candidate n=" + cs.n()));
@@ -312,8 +338,8 @@ public final class LastMileComparison {
         String insufficient = null;
         if (cs == null) {
             insufficient = "absent from the candidate audit";
-        } else if (cs.n() < cand.minGroupSize()) {
-            insufficient = "candidate n=" + cs.n() + " < its min_group_size=" + cand.minGroupSize();
+        } else if (candSize < cand.minGroupSize()) {
+            insufficient = "candidate " + cand.sizeName() + "=" + candSize + " < its min_group_size=" + cand.minGroupSize();
         } else if (Double.isNaN(vb)) {
             insufficient = metric.name() + " undefined in the baseline: " + metric.undefinedReason();
         } else if (Double.isNaN(vc)) {
@@ -346,13 +372,15 @@ public final class LastMileComparison {
     private static String restProblem(ComparableAudit base, ComparableAudit cand, int[] restB, int[] restC, SliceKey ref,
                                       double rb, double rc, MetricDef metric) {
         if (ref == null) {
-            long restBase = rows(base, restB);
-            long restCand = rows(cand, restC);
+            long restBase = base.size(restB);
+            long restCand = cand.size(restC);
             if (restBase < base.minGroupSize()) {
-                return "the rest has n=" + restBase + " in the baseline, below its min_group_size=" + base.minGroupSize();
+                return "the rest has " + base.sizeName() + "=" + restBase + " in the baseline, below its min_group_size="
+                        + base.minGroupSize();
             }
             if (restCand < cand.minGroupSize()) {
-                return "the rest has n=" + restCand + " in the candidate, below its min_group_size=" + cand.minGroupSize();
+                return "the rest has " + cand.sizeName() + "=" + restCand + " in the candidate, below its min_group_size="
+                        + cand.minGroupSize();
             }
         }
         if (Double.isNaN(rb) || Double.isNaN(rc)) {

@@ -51,9 +51,12 @@ class CoverageTest {
                 Map.of("noise", List.of("clean", "babble", "hum")), 1).of(t);
         assertThat(r.cells()).hasSize(6);
         assertThat(r.missingCells()).hasSize(4);
-        assertThatThrownBy(() -> new Coverage(List.of("accent"), Map.of("accent", List.of("us")), 1).of(t))
-                .isInstanceOf(DataFileException.class)
-                .hasMessage("speech.csv:3: column 'accent': expected one of the declared levels us, got 'gb'");
+        // undeclared observed values are extra levels with their counts, not one error per row
+        Table many = table("accent,noise\nus,clean\ngb,clean\ngb,hum\nie,clean\n");
+        CoverageReport x = new Coverage(List.of("accent", "noise"), Map.of("accent", List.of("us")), 1).of(many);
+        assertThat(x.extraLevels()).isEqualTo(Map.of("accent", Map.of("gb", 2L, "ie", 1L)));
+        assertThat(x.rowsExcluded()).isEqualTo(3);
+        assertThat(x.cells()).extracting(CoverageCell::n).containsExactly(1L, 0L);
     }
 
     @Test

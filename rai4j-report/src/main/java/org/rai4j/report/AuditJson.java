@@ -109,6 +109,33 @@ public final class AuditJson {
         return n;
     }
 
+    /**
+     * The {@code resampling_units} object of a speech audit JSON: method, statistics, finest slices,
+     * number of units and entries {@code [unit, slice, rows, statistics…]}.
+     */
+    public static ObjectNode resamplingUnits(org.rai4j.fairness.ResamplingUnits u) {
+        ObjectNode n = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        n.put("method", u.method());
+        n.put("units", u.units());
+        com.fasterxml.jackson.databind.node.ArrayNode stats = n.putArray("statistics");
+        u.statistics().forEach(stats::add);
+        com.fasterxml.jackson.databind.node.ArrayNode finest = n.putArray("finest");
+        u.finest().forEach(f -> finest.add(slice(f)));
+        com.fasterxml.jackson.databind.node.ArrayNode entries = n.putArray("entries");
+        for (org.rai4j.fairness.ResamplingUnits.Entry e : u.entries()) {
+            com.fasterxml.jackson.databind.node.ArrayNode a = entries.addArray();
+            a.add(e.unit()).add(e.slice()).add(e.rows());
+            for (double v : e.values()) {
+                if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+                    a.add((long) v);
+                } else {
+                    a.add(v);
+                }
+            }
+        }
+        return n;
+    }
+
     static ObjectNode slice(SliceKey key) {
         ObjectNode n = Json.object();
         key.asMap().forEach(n::put);

@@ -76,6 +76,47 @@ public final class AuditJsonReader {
         }
     }
 
+    /**
+     * The {@code resampling_units} of a speech audit JSON (what a last-mile comparison resamples), or
+     * null when the file has none (audits of other tasks, or written before they were recorded).
+     */
+    public static org.rai4j.fairness.ResamplingUnits readResamplingUnits(Path file) throws DataFileException, IOException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(JsonProblems.utf8(Files.readAllBytes(file), file.toString()));
+        } catch (JsonProcessingException e) {
+            throw new DataFileException(JsonProblems.syntax(file.toString(), e));
+        }
+        if (!root.has("resampling_units")) {
+            return null;
+        }
+        try {
+            Node n = new Node(root, "").get("resampling_units");
+            List<String> stats = Reader.strings(n.get("statistics"));
+            List<SliceKey> finest = new ArrayList<>();
+            for (Node f : n.get("finest").array()) {
+                finest.add(Reader.sliceKey(f));
+            }
+            List<org.rai4j.fairness.ResamplingUnits.Entry> entries = new ArrayList<>();
+            for (Node e : n.get("entries").array()) {
+                List<Node> v = e.array();
+                if (v.size() != 3 + stats.size()) {
+                    throw new BadField(e.path(), "[unit, slice, rows, " + String.join(", ", stats) + "]", e.json());
+                }
+                double[] values = new double[stats.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = v.get(3 + i).number();
+                }
+                entries.add(new org.rai4j.fairness.ResamplingUnits.Entry((int) v.get(0).integer(), (int) v.get(1).integer(),
+                        v.get(2).integer(), values));
+            }
+            return new org.rai4j.fairness.ResamplingUnits(n.get("method").text(), stats, finest, entries,
+                    (int) n.get("units").integer());
+        } catch (BadField | IllegalArgumentException e) {
+            throw new DataFileException(new DataProblem(file.toString(), 0, null, e.getMessage()));
+        }
+    }
+
     /** A field that is missing or has the wrong shape. */
     private static final class BadField extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -338,7 +379,7 @@ public final class AuditJsonReader {
                     n.has("high") ? sliceKey(n.get("high")) : null, n.has("low") ? sliceKey(n.get("low")) : null);
         }
 
-        private static SliceKey sliceKey(Node n) {
+        static SliceKey sliceKey(Node n) {
             List<String> attrs = new ArrayList<>();
             List<String> values = new ArrayList<>();
             n.object().forEach((k, v) -> {
@@ -348,7 +389,7 @@ public final class AuditJsonReader {
             return new SliceKey(attrs, values);
         }
 
-        private static List<String> strings(Node n) {
+        static List<String> strings(Node n) {
             List<String> out = new ArrayList<>();
             for (Node s : n.array()) {
                 out.add(s.text());

@@ -191,6 +191,25 @@ final class AuditSections {
     /** The conventions, reference groups and normalisation used. */
     static void conventions(Doc doc, AuditResult r) {
         List<String> items = new ArrayList<>(org.rai4j.fairness.Conventions.describe());
+        if (r.spec().task() == org.rai4j.fairness.Task.SPEECH) {
+            // no Wilson intervals in a speech audit: replace the general sentence with what was done
+            items.removeIf(i -> i.startsWith("Intervals:") || i.startsWith("Small slices:"));
+            String method = r.bootstrapMethod();
+            if (method != null && method.startsWith("clusters:")) {
+                String col = method.substring("clusters:".length());
+                items.add(1, "Intervals: every slice metric (WER, CER, sentence error rate, …) has a delete-one-" + col
+                        + " jackknife interval with a t quantile on G − 1 degrees of freedom (G = " + col + "s in the slice); "
+                        + "gaps between groups use percentile intervals of a bootstrap that resamples whole " + col + "s. "
+                        + "No interval assumes independent utterances.");
+                items.add(2, "Small slices: min_group_size counts " + col + "s; a slice with fewer is INSUFFICIENT_DATA, one "
+                        + "with fewer than 10 is FEW_CLUSTERS (wide interval, left out of gaps).");
+            } else {
+                items.add(1, "Intervals: bootstrap percentile intervals over whole-data resamples of utterances (utterances "
+                        + "are treated as independent; give a cluster column such as the speaker when they are not).");
+                items.add(2, "Small slices: slices with fewer utterances than min_group_size are INSUFFICIENT_DATA; shown, "
+                        + "but left out of aggregates.");
+            }
+        }
         items.add("Reference groups: none. Gaps are between groups (max − min over the finest slices) and to overall; "
                 + "no group is singled out as privileged.");
         String norm = r.provenance().config().get("normalization");

@@ -40,14 +40,32 @@ public final class ConsoleReport {
         };
     }
 
+    /**
+     * How the audit's intervals were computed, in a few words: Wilson and bootstrap for count-based
+     * audits; for speech audits the bootstrap over utterances, or with clusters the cluster jackknife t
+     * (slices) and the cluster bootstrap (gaps).
+     */
+    public static String intervalMethods(AuditResult r) {
+        String method = r.bootstrapMethod();
+        if (method != null && method.startsWith("clusters:")) {
+            String column = method.substring("clusters:".length());
+            return String.format(Locale.ROOT, "%s-cluster jackknife t for slices, %s-cluster bootstrap B=%d for gaps",
+                    column, column, r.spec().bootstrap());
+        }
+        if (r.spec().task() == Task.SPEECH) {
+            return String.format(Locale.ROOT, "bootstrap B=%d over utterances", r.spec().bootstrap());
+        }
+        return String.format(Locale.ROOT, "Wilson for proportions, bootstrap B=%d otherwise", r.spec().bootstrap());
+    }
+
     /** Renders the whole audit, showing {@code metrics} in the tables. */
     public static String render(AuditResult r, List<String> metrics) {
         StringBuilder out = new StringBuilder();
         int confidence = (int) Math.round(r.spec().confidence() * 100);
-        out.append(String.format(Locale.ROOT, "rai4j audit · task %s · %d rows · groups %s%s · %d%% intervals (Wilson for proportions, bootstrap B=%d otherwise) · seed %d%n",
+        out.append(String.format(Locale.ROOT, "rai4j audit · task %s · %d rows · groups %s%s · %d%% intervals (%s) · seed %d%n",
                 r.spec().task().id(), r.n(), String.join(" × ", r.spec().groups()),
                 r.spec().controls().isEmpty() ? "" : " · controls " + String.join(", ", r.spec().controls()),
-                confidence, r.spec().bootstrap(), r.spec().seed()));
+                confidence, intervalMethods(r), r.spec().seed()));
         if (r.spec().task() == Task.BINARY) {
             out.append("positive label: ").append(r.classes().get(1)).append('\n');
         }

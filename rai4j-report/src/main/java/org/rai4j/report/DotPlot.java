@@ -27,8 +27,10 @@ final class DotPlot {
      */
     record Row(String label, double value, double lo, double hi, String right, boolean thin, boolean strong, String missing) {}
 
-    private static final int WIDTH = 1000;
-    private static final int LABEL = 250;
+    private static final int MIN_WIDTH = 1000;
+    private static final int MIN_LABEL = 250;
+    /** Width of a character of the 12 px labels, generously (labels are never clipped). */
+    static final int CHAR_W = 7;
     private static final int RIGHT = 340;
     private static final int ROW = 24;
     private static final int TOP = 34;
@@ -71,6 +73,12 @@ final class DotPlot {
         double step = axis[2];
         int bottom = TOP + rows.size() * ROW + 4;
         int height = bottom + (Double.isNaN(reference) ? 8 : 24);
+        int longest = 0;
+        for (Row r : rows) {
+            longest = Math.max(longest, r.label().length());
+        }
+        final int LABEL = Math.max(MIN_LABEL, CHAR_W * longest + 8);
+        final int WIDTH = MIN_WIDTH + (LABEL - MIN_LABEL);
         int x0 = LABEL + 10;
         int x1 = WIDTH - RIGHT - 10;
         StringBuilder s = new StringBuilder(4096);

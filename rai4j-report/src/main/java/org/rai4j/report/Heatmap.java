@@ -12,9 +12,9 @@ import static org.rai4j.report.HtmlWriter.esc;
  * and labelled "thin", empty cells say "no data". Has {@code role="img"}, a title and a description.
  */
 final class Heatmap {
-    private static final int CELL_W = 112;
+    private static final int MIN_CELL_W = 112;
     private static final int CELL_H = 46;
-    private static final int LEFT = 190;
+    private static final int MIN_LEFT = 190;
     private static final int TOP = 56;
 
     private Heatmap() {}
@@ -35,6 +35,17 @@ final class Heatmap {
                 }
             }
         }
+        // sized to the longest labels, so that no label is clipped
+        int rowChars = 0;
+        for (String l : rowLabels) {
+            rowChars = Math.max(rowChars, l.length());
+        }
+        int colChars = 0;
+        for (String l : colLabels) {
+            colChars = Math.max(colChars, l.length());
+        }
+        final int LEFT = Math.max(MIN_LEFT, DotPlot.CHAR_W * rowChars + 16);
+        final int CELL_W = Math.max(MIN_CELL_W, DotPlot.CHAR_W * colChars + 8);
         int width = LEFT + colLabels.size() * CELL_W + 10;
         int height = TOP + rowLabels.size() * CELL_H + 30;
         StringBuilder s = new StringBuilder(4096);
@@ -50,12 +61,12 @@ final class Heatmap {
         s.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"%d\" font-weight=\"bold\">rows: %s</text>", TOP - 8, esc(rowAttr)));
         for (int c = 0; c < colLabels.size(); c++) {
             s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>",
-                    LEFT + c * CELL_W + CELL_W / 2, TOP - 8, esc(clip(colLabels.get(c)))));
+                    LEFT + c * CELL_W + CELL_W / 2, TOP - 8, esc(colLabels.get(c))));
         }
         for (int r = 0; r < rowLabels.size(); r++) {
             int y = TOP + r * CELL_H;
             s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>", LEFT - 8,
-                    y + CELL_H / 2 + 4, esc(clip(rowLabels.get(r)))));
+                    y + CELL_H / 2 + 4, esc(rowLabels.get(r))));
             for (int c = 0; c < colLabels.size(); c++) {
                 int x = LEFT + c * CELL_W;
                 String cellTitle = rowAttr + "=" + rowLabels.get(r) + ", " + colAttr + "=" + colLabels.get(c) + ": ";
@@ -90,7 +101,4 @@ final class Heatmap {
         return s.toString();
     }
 
-    private static String clip(String s) {
-        return s.length() > 16 ? s.substring(0, 15) + "…" : s;
-    }
 }

@@ -27,6 +27,22 @@ public final class HtmlReport {
      * @param baselineSource  the baseline's file name (when comparing)
      */
     public static String render(AuditResult r, List<String> metrics, ComparisonResult comparison, String baselineSource) {
+        return render(r, metrics, comparison, baselineSource, null);
+    }
+
+    /**
+     * The report with a condition-effect section (speech: a last-mile comparison of one acoustic
+     * condition with clean speech, by group) instead of a baseline comparison.
+     *
+     * @param conditionEffect the comparison (baseline = clean speech, candidate = the condition), or null
+     */
+    public static String renderWithConditionEffect(AuditResult r, List<String> metrics, ComparisonResult conditionEffect,
+                                                   String cleanSource, String conditionSource) {
+        return render(r, metrics, conditionEffect, cleanSource, conditionSource);
+    }
+
+    private static String render(AuditResult r, List<String> metrics, ComparisonResult comparison, String baselineSource,
+                                 String conditionSource) {
         List<String> shown = metrics == null || metrics.isEmpty() ? ConsoleReport.defaultMetrics(r) : metrics;
         String hash = r.provenance().inputs().values().stream().findFirst().map(h -> " · data sha256 " + h.substring(0, 12) + "…").orElse("");
         Doc doc = new Doc("rai4j audit report", String.format(Locale.ROOT, "task %s · %d rows · groups %s · %d%% intervals · seed %d%s",
@@ -40,7 +56,8 @@ public final class HtmlReport {
         doc.bullets(Findings.fairness(r, shown));
         doc.note(Coverage.of(r).summary());
         if (comparison != null) {
-            doc.note("Last-mile comparison with " + baselineSource + ": " + ComparisonReport.verdict(comparison));
+            doc.note((conditionSource == null ? "Last-mile comparison with " + baselineSource
+                    : "Effect of " + conditionSource + " vs " + baselineSource) + ": " + ComparisonReport.verdict(comparison));
         }
         doc.h2("Metrics by group", "metrics");
         doc.p("Every value carries its interval and n. Thin slices (fewer than " + r.spec().minGroupSize()
@@ -55,9 +72,18 @@ public final class HtmlReport {
         AuditSections.coverage(doc, r);
         doc.h2("Gaps and significance", "gaps");
         AuditSections.gaps(doc, r, r.main(), shown);
-        if (comparison != null) {
+        if (comparison != null && conditionSource == null) {
             doc.h2("Comparison with the baseline", "comparison");
             ComparisonHtml.sections(doc, comparison, baselineSource, "this audit");
+        } else if (comparison != null) {
+            doc.h2("Condition effect: " + conditionSource + " vs " + baselineSource, "condition-effect");
+            doc.p("The rows of " + baselineSource + " are the baseline audit and those of " + conditionSource + " the "
+                    + "candidate: per group, the change of " + comparison.spec().metric() + " and the differential change "
+                    + "(the group's change minus the rest's), with bootstrap intervals that resample each audit's "
+                    + "speakers independently, and Holm-adjusted flags (rai4j's one last-mile method). The same speakers say "
+                    + "the same prompts in both conditions; resampling them independently ignores that pairing, which makes "
+                    + "the intervals conservative.");
+            ComparisonHtml.sections(doc, comparison, baselineSource, conditionSource);
         }
         for (Analysis a : r.byControl()) {
             String id = "control-" + Math.abs(a.control().toString().hashCode());

@@ -93,8 +93,8 @@ public final class ServiceCard {
         } else {
             doc.code(customerCommand(r, auditSource));
             doc.p("Or, from two stored audits:");
-            doc.code("rai4j compare --baseline " + quote(auditSource) + " --candidate your-audit.json --metric error_rate"
-                    + " --html last-mile.html");
+            doc.code("rai4j compare --baseline " + quote(auditSource) + " --candidate your-audit.json --metric "
+                    + comparedMetric(r) + " --html last-mile.html");
             doc.p("Exit status 3 means a slice degrades differentially, so the command can gate a deployment pipeline.");
         }
         if (c.privacyAndSecurity() != null) {
@@ -123,7 +123,24 @@ public final class ServiceCard {
         if (r.spec().task() != Task.BINARY) {
             sb.append(" --task ").append(r.spec().task().id());
         }
-        sb.append(" --label ").append(quote(r.spec().label())).append(" --prediction ").append(quote(r.spec().prediction()));
+        if (r.spec().task() == Task.SPEECH) {
+            sb.append(" --reference ").append(quote(r.spec().label())).append(" --hypothesis ").append(quote(r.spec().prediction()));
+            if (cfg.containsKey("cluster")) {
+                sb.append(" --cluster ").append(quote(cfg.get("cluster")));
+            }
+            String norm = cfg.get("normalization");
+            if (norm != null && !norm.equals("lowercase,remove-punctuation,split-on-whitespace")) {
+                // the same normalisation as the baseline, step by step (steps always run in a fixed order)
+                sb.append(" --normalize none");
+                for (String step : norm.split(",")) {
+                    if (!step.isBlank() && !step.equals("split-on-whitespace")) {
+                        sb.append(" --also ").append(step);
+                    }
+                }
+            }
+        } else {
+            sb.append(" --label ").append(quote(r.spec().label())).append(" --prediction ").append(quote(r.spec().prediction()));
+        }
         if (r.spec().task() == Task.BINARY && !"1".equals(r.spec().positiveLabel())) {
             sb.append(" --positive-label ").append(quote(r.spec().positiveLabel()));
         }
@@ -134,9 +151,14 @@ public final class ServiceCard {
             sb.append(" --missing-group ").append(cfg.get("missing_group"));
         }
         sb.append(" --min-group-size ").append(r.spec().minGroupSize());
-        sb.append(" \\\n    --baseline ").append(quote(auditSource)).append(" --metric error_rate")
+        sb.append(" \\\n    --baseline ").append(quote(auditSource)).append(" --metric ").append(comparedMetric(r))
                 .append(" --fail-on differential --html last-mile.html");
         return sb.toString();
+    }
+
+    /** The metric a customer compares: the word error rate for speech, the error rate otherwise. */
+    private static String comparedMetric(AuditResult r) {
+        return r.spec().task() == Task.SPEECH ? "wer" : "error_rate";
     }
 
     private static String quote(String s) {

@@ -49,8 +49,20 @@ public enum AsrBackend {
         }
     }
 
-    /** A new recogniser of this kind (one per thread). */
+    /** A new recogniser of this kind (one per thread) with its general language model. */
     public Recognizer create() throws IOException {
         return this == POCKETSPHINX ? new PocketsphinxRecognizer() : new Sphinx4Recognizer();
+    }
+
+    /**
+     * A new recogniser decoding with the given language model (ARPA) and dictionary files.
+     *
+     * @throws IllegalArgumentException for Sphinx4, which rai4j runs with its general model only
+     */
+    public Recognizer create(java.nio.file.Path lm, java.nio.file.Path dict) {
+        if (this != POCKETSPHINX) {
+            throw new IllegalArgumentException("a domain language model is supported with --asr pocketsphinx only");
+        }
+        return new PocketsphinxRecognizer(PocketsphinxRecognizer.DEFAULT_MODEL_DIR, lm.toString(), dict.toString());
     }
 }

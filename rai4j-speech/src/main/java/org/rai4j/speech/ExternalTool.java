@@ -13,7 +13,7 @@ import java.util.Set;
  * A program (or data directory) the speech pipeline needs, with the Debian package that provides it.
  *
  * @param command     executable name looked up on the PATH, or an absolute path for a data directory
- * @param debPackage  the Debian package to install
+ * @param debPackage  the Debian package(s) to install, separated by spaces (pocketsphinx needs its model package too)
  * @param purpose     what it is needed for, shown to the user
  */
 public record ExternalTool(String command, String debPackage, String purpose) {
@@ -24,7 +24,7 @@ public record ExternalTool(String command, String debPackage, String purpose) {
     /** sox: resampling, noise generation and channel effects. */
     public static final ExternalTool SOX = new ExternalTool("sox", "sox", "resampling, noise and channel conditions");
     /** The pocketsphinx command-line recogniser. */
-    public static final ExternalTool POCKETSPHINX = new ExternalTool("pocketsphinx_continuous", "pocketsphinx",
+    public static final ExternalTool POCKETSPHINX = new ExternalTool("pocketsphinx_continuous", "pocketsphinx pocketsphinx-en-us",
             "--asr pocketsphinx");
     /** The US English model of pocketsphinx. */
     public static final ExternalTool POCKETSPHINX_MODEL = new ExternalTool(PocketsphinxRecognizer.DEFAULT_MODEL_DIR,
@@ -66,7 +66,7 @@ public record ExternalTool(String command, String debPackage, String purpose) {
         Set<String> packages = new LinkedHashSet<>();
         for (ExternalTool t : missing) {
             sb.append(t.command()).append(" not found (needed for ").append(t.purpose()).append(")\n");
-            packages.add(t.debPackage());
+            packages.addAll(List.of(t.debPackage().split(" ")));
         }
         sb.append("install with: sudo apt-get install ").append(String.join(" ", packages));
         throw new MissingToolException(sb.toString(), missing);

@@ -15,10 +15,22 @@ public final class PocketsphinxRecognizer implements Recognizer {
     public static final String DEFAULT_MODEL_DIR = "/usr/share/pocketsphinx/model/en-us";
 
     private final String modelDir;
+    private final String lm;
+    private final String dict;
 
     /** A recogniser using the model files under {@code modelDir} ({@code en-us/}, {@code en-us.lm.bin}, {@code cmudict-en-us.dict}). */
     public PocketsphinxRecognizer(String modelDir) {
+        this(modelDir, modelDir + "/en-us.lm.bin", modelDir + "/cmudict-en-us.dict");
+    }
+
+    /**
+     * A recogniser with the acoustic model under {@code modelDir}, and the given language model (ARPA or
+     * binary) and dictionary, e.g. a {@link DomainLanguageModel} and its {@link DomainLexicon}.
+     */
+    public PocketsphinxRecognizer(String modelDir, String lm, String dict) {
         this.modelDir = modelDir;
+        this.lm = lm;
+        this.dict = dict;
     }
 
     /** A recogniser using Debian's model directory. */
@@ -34,7 +46,7 @@ public final class PocketsphinxRecognizer implements Recognizer {
     @Override
     public String transcribe(Path wav) throws IOException, InterruptedException {
         ProcessRunner.Output out = ProcessRunner.run(List.of("pocketsphinx_continuous", "-infile", wav.toString(),
-                "-hmm", modelDir + "/en-us", "-lm", modelDir + "/en-us.lm.bin", "-dict", modelDir + "/cmudict-en-us.dict",
+                "-hmm", modelDir + "/en-us", "-lm", lm, "-dict", dict,
                 "-logfn", "/dev/null"), null, 300);
         return String.join(" ", out.stdout().strip().split("\\s+")).strip();
     }

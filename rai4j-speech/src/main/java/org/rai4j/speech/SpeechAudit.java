@@ -35,6 +35,9 @@ public final class SpeechAudit {
             "reference_words", "hypothesis_words", "char_hits", "char_substitutions", "char_deletions",
             "char_insertions", "utterances_with_error", "empty_references", "sum_utterance_wer");
 
+    /** THIN threshold (rows) of the coverage table of a cluster audit. */
+    public static final int COVERAGE_MIN_ROWS = 30;
+
     private SpeechAudit() {}
 
     /**
@@ -45,7 +48,29 @@ public final class SpeechAudit {
      *                   minimum group size)
      * @param normalizer the text normalisation applied to references and hypotheses
      */
-    public record Result(AuditResult audit, CoverageReport coverage, TextNormalizer normalizer) {}
+    public record Result(AuditResult audit, CoverageReport coverage, TextNormalizer normalizer,
+                         org.rai4j.fairness.ResamplingUnits units) {}
+
+    /** The speech metrics as functions of summed statistics ({@link #STATISTICS} slots, then the row count). */
+    public static List<RowStatistics.Metric> metrics() {
+        List<RowStatistics.Metric> metrics = new ArrayList<>();
+        for (SpeechMetric m : SpeechMetric.values()) {
+            metrics.add(new RowStatistics.Metric(m.id(), s -> m.of(counts(s)), "no utterances"));
+        }
+        return metrics;
+    }
+
+    /**
+     * Last-mile comparison of two speech audits ({@link org.rai4j.fairness.LastMileComparison}): per
+     * slice, the change of the metric from the baseline (e.g. the provider's audit, or clean speech) to
+     * the candidate (the customer's condition) and the differential change against the rest, with
+     * bootstrap intervals resampling each audit's utterances or clusters, and Holm-adjusted flags.
+     */
+    public static org.rai4j.fairness.ComparisonResult compare(Result baseline, Result candidate,
+                                                              org.rai4j.fairness.ComparisonSpec spec) {
+        return org.rai4j.fairness.LastMileComparison.compare(baseline.audit(), baseline.units(), candidate.audit(),
+                candidate.units(), metrics(), spec);
+    }
 
     /**
      * The spec of a speech audit with rai4j's defaults for everything not given here.
@@ -73,8 +98,10 @@ public final class SpeechAudit {
         Preconditions.checkArgument(spec.task() == Task.SPEECH, "a speech audit needs task speech, got " + spec.task().id());
         RowStatistics stats = statistics(table, spec.label(), spec.prediction(), new SpeechScorer(normalizer));
         AuditResult audit = Auditor.run(table, spec, stats, cluster, progress);
-        CoverageReport coverage = new Coverage(spec.groups(), Map.of(), spec.minGroupSize()).of(table);
-        return new Result(audit, coverage, normalizer);
+        // coverage counts rows; with clusters the audit's minimum counts clusters, so coverage keeps its row default
+        CoverageReport coverage = new Coverage(spec.groups(), Map.of(), cluster == null ? spec.minGroupSize()
+                : COVERAGE_MIN_ROWS).of(table);
+        return new Result(audit, coverage, normalizer, org.rai4j.fairness.ResamplingUnits.of(table, spec, stats, cluster));
     }
 
     /** Scores every row and returns the statistics and metrics the engine needs. */
@@ -86,10 +113,7 @@ public final class SpeechAudit {
         for (int r = 0; r < values.length; r++) {
             values[r] = vector(SpeechCounts.of(scorer.score(ref.text(r), hyp.text(r))));
         }
-        List<RowStatistics.Metric> metrics = new ArrayList<>();
-        for (SpeechMetric m : SpeechMetric.values()) {
-            metrics.add(new RowStatistics.Metric(m.id(), s -> m.of(counts(s)), "no utterances"));
-        }
+        List<RowStatistics.Metric> metrics = metrics();
         Map<String, String> config = new LinkedHashMap<>();
         config.put("reference", reference);
         config.put("hypothesis", hypothesis);

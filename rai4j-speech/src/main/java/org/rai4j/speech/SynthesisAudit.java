@@ -112,16 +112,20 @@ public final class SynthesisAudit {
 
         List<Unit> todo = new ArrayList<>();
         List<Unit> all = new ArrayList<>();
+        int[] dealIndex = dealIndices(plan.speakers());
         for (int s = 0; s < plan.speakers().size(); s++) {
             Speaker speaker = plan.speakers().get(s);
-            for (Prompt p : promptsOf(plan, s)) {
-                Unit u = new Unit(speaker, p, units.resolve(speaker.id() + "__" + p.id() + ".csv"));
+            for (Prompt p : promptsOf(plan, dealIndex[s])) {
+                Unit u = new Unit(speaker, p, units.resolve(speaker.id() + "__" + p.id() + ".csv"), dealIndex[s]);
                 all.add(u);
                 if (!Files.exists(u.file())) {
                     todo.add(u);
                 }
             }
         }
+        // Work round-robin over voices (every voice's first speaker, then every voice's second, …), so that
+        // a run stopped early has the first speakers of every voice, which a smaller --speakers-per-voice reuses.
+        todo.sort(java.util.Comparator.comparingInt(Unit::dealIndex));
         long total = plan.utterances();
         long resumed = all.size() - todo.size();
         AtomicLong done = new AtomicLong(resumed * plan.conditions().size());
@@ -134,8 +138,9 @@ public final class SynthesisAudit {
             return t;
         });
         try {
+            Path[] lmFiles = writeLanguageModel(plan, out);
             for (int j = 0; j < plan.jobs(); j++) {
-                recognizers.add(plan.asr().create());
+                recognizers.add(lmFiles == null ? plan.asr().create() : plan.asr().create(lmFiles[0], lmFiles[1]));
             }
             List<Future<?>> futures = new ArrayList<>();
             for (Unit u : todo) {
@@ -187,7 +192,56 @@ public final class SynthesisAudit {
         return new Result(csv, records, versions, resumed);
     }
 
-    private record Unit(Speaker speaker, Prompt prompt, Path file) {}
+    private record Unit(Speaker speaker, Prompt prompt, Path file, int dealIndex) {}
+
+    /**
+     * Each speaker's position in the round-robin order over voices: speaker k (0-based) of the v-th
+     * distinct voice gets {@code k · V + v}. Prompts are dealt by this index, so a speaker says the same
+     * prompts whatever the number of speakers per voice (runs with fewer speakers are prefixes of runs
+     * with more).
+     */
+    static int[] dealIndices(List<Speaker> speakers) {
+        List<String> voices = new ArrayList<>();
+        for (Speaker s : speakers) {
+            if (!voices.contains(s.voice().name())) {
+                voices.add(s.voice().name());
+            }
+        }
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        int[] out = new int[speakers.size()];
+        for (int i = 0; i < speakers.size(); i++) {
+            String v = speakers.get(i).voice().name();
+            int k = seen.merge(v, 1, Integer::sum) - 1;
+            out[i] = k * voices.size() + voices.indexOf(v);
+        }
+        return out;
+    }
+
+    /** File name of the domain language model written into the output directory. */
+    public static final String DOMAIN_LM_FILE = "domain.lm";
+    /** File name of the domain dictionary written into the output directory. */
+    public static final String DOMAIN_DICT_FILE = "domain.dict";
+
+    /**
+     * Writes the domain language model and dictionary of the plan's prompts to {@code out} (kept with
+     * the results) and returns their paths, or null for the general model.
+     */
+    static Path[] writeLanguageModel(SynthesisPlan plan, Path out) throws IOException {
+        if (!plan.lm().domain()) {
+            return null;
+        }
+        List<String> sentences = new ArrayList<>();
+        for (Prompt p : plan.prompts()) {
+            sentences.add(p.text());
+        }
+        DomainLanguageModel model = new DomainLanguageModel(sentences, plan.lm().order(), plan.lm().discount());
+        Path lm = out.resolve(DOMAIN_LM_FILE);
+        Path dict = out.resolve(DOMAIN_DICT_FILE);
+        writeAtomically(lm, model.toArpa());
+        writeAtomically(dict, DomainLexicon.forWords(model.vocabulary(),
+                Path.of(PocketsphinxRecognizer.DEFAULT_MODEL_DIR, "cmudict-en-us.dict")));
+        return new Path[] {lm, dict};
+    }
 
     private List<UtteranceRecord> process(Unit u, Synthesizer tts, ConditionRenderer renderer, Recognizer asr, Path work,
                                           Path audioDir) throws IOException, InterruptedException {
@@ -252,6 +306,10 @@ public final class SynthesisAudit {
         Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            // temporary files are created owner-only; results get the normal rw-r--r--
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

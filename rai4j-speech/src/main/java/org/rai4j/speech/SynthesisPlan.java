@@ -21,9 +21,17 @@ import org.rai4j.core.Preconditions;
  * @param seed               master seed (prompt assignment, noise segments, babble)
  * @param jobs               worker threads (each with its own recogniser)
  * @param keepAudio          keep every conditioned WAV under {@code outDir/audio}
+ * @param lm                 the recogniser's language model (a domain model is estimated from {@code prompts})
  */
 public record SynthesisPlan(List<Prompt> prompts, List<Speaker> speakers, List<AcousticCondition> conditions,
-                            AsrBackend asr, Path outDir, int promptsPerSpeaker, long seed, int jobs, boolean keepAudio) {
+                            AsrBackend asr, Path outDir, int promptsPerSpeaker, long seed, int jobs, boolean keepAudio,
+                            LanguageModelChoice lm) {
+    /** A plan decoding with the recogniser's general language model. */
+    public SynthesisPlan(List<Prompt> prompts, List<Speaker> speakers, List<AcousticCondition> conditions,
+                         AsrBackend asr, Path outDir, int promptsPerSpeaker, long seed, int jobs, boolean keepAudio) {
+        this(prompts, speakers, conditions, asr, outDir, promptsPerSpeaker, seed, jobs, keepAudio, LanguageModelChoice.GENERAL);
+    }
+
     public SynthesisPlan {
         prompts = List.copyOf(prompts);
         speakers = List.copyOf(speakers);
@@ -33,6 +41,9 @@ public record SynthesisPlan(List<Prompt> prompts, List<Speaker> speakers, List<A
         Preconditions.checkArgument(!conditions.isEmpty(), "conditions must not be empty");
         Preconditions.checkNotNull(asr, "asr");
         Preconditions.checkNotNull(outDir, "outDir");
+        Preconditions.checkNotNull(lm, "lm");
+        Preconditions.checkArgument(!lm.domain() || asr == AsrBackend.POCKETSPHINX,
+                "a domain language model is supported with --asr pocketsphinx only");
         Preconditions.checkAtLeast(promptsPerSpeaker, 1, "promptsPerSpeaker");
         Preconditions.checkAtLeast(jobs, 1, "jobs");
         Preconditions.checkArgument(new HashSet<>(speakers.stream().map(Speaker::id).toList()).size() == speakers.size(),

@@ -181,6 +181,16 @@ class PipelinePartsTest {
     }
 
     @Test
+    void requireAll_missingPocketsphinx_installLineIncludesTheModelPackageOnce() {
+        ExternalTool ps = new ExternalTool("rai4j-no-such-pocketsphinx", ExternalTool.POCKETSPHINX.debPackage(), "asr");
+        ExternalTool model = new ExternalTool("/rai4j/no/such/model", ExternalTool.POCKETSPHINX_MODEL.debPackage(), "model");
+        assertThatThrownBy(() -> ExternalTool.requireAll(List.of(ps, model)))
+                .hasMessageEndingWith("install with: sudo apt-get install pocketsphinx pocketsphinx-en-us");
+        assertThatThrownBy(() -> ExternalTool.requireAll(List.of(ps)))
+                .hasMessageEndingWith("install with: sudo apt-get install pocketsphinx pocketsphinx-en-us");
+    }
+
+    @Test
     void csv_recordWithQuotesAndEmptyHypothesis_isWrittenAsRfc4180() {
         UtteranceRecord r = new UtteranceRecord("s/p/clean", "s", "slt", "american", "clean", Double.NaN,
                 "He said, \"stop\".", "", "p", "general", "flite", "pocketsphinx", "default", 1.0, 0.0, 2.5);
