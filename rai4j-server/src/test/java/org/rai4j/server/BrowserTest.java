@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -14,12 +16,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -102,6 +106,25 @@ class BrowserTest {
         return driver.findElement(By.cssSelector(css)).getText();
     }
 
+    /**
+     * The text of {@code css} once it contains {@code expected} (at most 20 s): a click that submits a form returns
+     * before the next page has loaded, so reading at once can find the old page, or none.
+     */
+    private String textAfterNavigation(String css, String expected) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+                try {
+                    return d.findElement(By.cssSelector(css)).getText().contains(expected);
+                } catch (NoSuchElementException | StaleElementReferenceException e) {
+                    return false;
+                }
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // fall through: the assertion below reports what the page shows
+        }
+        return text(css);
+    }
+
     @Test
     void hunterAndCustomerJourney_withoutJavaScriptErrors() throws Exception {
         open("/");
@@ -113,16 +136,16 @@ class BrowserTest {
         driver.findElement(By.id("password")).sendKeys("a long browser password");
         driver.findElement(By.id("team")).sendKeys("browser-team");
         driver.findElement(By.cssSelector("form[action='/signup'] button[type=submit]")).click();
-        assertThat(text("header.top")).contains("Log out browser-hunter (hunter)");
+        assertThat(textAfterNavigation("header.top", "Log out browser-hunter (hunter)")).contains("Log out browser-hunter (hunter)");
 
         driver.findElement(By.cssSelector("form[action='/logout'] button")).click();
-        assertThat(text("header.top")).contains("Log in");
+        assertThat(textAfterNavigation("header.top", "Log in")).contains("Log in");
         open("/login");
         driver.findElement(By.id("username")).sendKeys("browser-hunter");
         driver.findElement(By.id("password")).sendKeys("a long browser password");
         shot("02-login.png");
         driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-        assertThat(text("header.top")).contains("Log out browser-hunter");
+        assertThat(textAfterNavigation("header.top", "Log out browser-hunter")).contains("Log out browser-hunter");
 
         open("/bounties/" + DemoLoader.BOUNTY);
         assertThat(text("main")).contains("Holdout size").contains("400 rows (private; never served)");
@@ -132,11 +155,12 @@ class BrowserTest {
         // the mass check works without JavaScript (a GET form)
         driver.findElement(By.id("mass-predicate")).sendKeys(ApiSuite.GOOD_GROUP);
         driver.findElement(By.cssSelector("form.mass-check button")).click();
-        assertThat(text("#mass")).startsWith("Mass on the public training split:");
+        assertThat(textAfterNavigation("#mass", "Mass on the public training split:")).startsWith("Mass on the public training split:");
         driver.findElement(By.id("model_constant")).sendKeys("good");
         driver.findElement(By.id("description")).sendKeys("critical credit histories repay better than the rule assumes");
         shot("04-submit.png");
         driver.findElement(By.id("submit-button")).click();
+        textAfterNavigation("#submissions", "");
         assertThat(driver.getCurrentUrl()).contains("/submissions");
 
         long end = System.nanoTime() + 60_000_000_000L;
@@ -161,7 +185,7 @@ class BrowserTest {
         Files.writeString(csv, LastMileData.degradedYoung(), StandardCharsets.UTF_8);
         driver.findElement(By.id("lm-file")).sendKeys(csv.toAbsolutePath().toString());
         driver.findElement(By.cssSelector("#last-mile button[type=submit]")).click();
-        assertThat(text("#flagged")).contains("age_band=19-24").contains("DIFFERENTIAL_DEGRADATION");
+        assertThat(textAfterNavigation("#flagged", "age_band=19-24")).contains("age_band=19-24").contains("DIFFERENTIAL_DEGRADATION");
         shot("08-last-mile.png");
 
         assertThat(consoleErrors()).as("console errors (CSP violations included)").isEmpty();
