@@ -49,7 +49,7 @@ class GroupPredicateFuzzTest {
         new GroupPredicateFuzzTest().parse_anyText_predicateOrPredicateException("age > 3 and sex in ('Male')".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "2h", maxExecutions = 1_000_000)
     void parse_anyText_predicateOrPredicateException(byte[] bytes) throws DataFileException {
         String text = new String(bytes, StandardCharsets.UTF_8);
         long start = System.nanoTime();

@@ -39,7 +39,7 @@ class SubmissionsFileFuzzTest {
                 "{\"id\":\"a\",\"team\":\"t\",\"group\":\"x\",\"model\":{\"constant\":1}}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "2h", maxExecutions = 1_000_000)
     void read_anyBytes_submissionsOrDataFileException(byte[] bytes) throws IOException {
         Files.write(FILE, bytes);
         long start = System.nanoTime();

@@ -216,12 +216,13 @@ public final class CsvTableReader {
         private final String name;
         private final CsvOptions options;
         private int size;
-        private double[] numbers = new double[1024];
+        /** Columns start small and double: a header of thousands of columns costs no more than its rows. */
+        private double[] numbers = new double[16];
         private boolean numeric = true;
         private java.util.HashMap<String, Integer> dict = new java.util.HashMap<>();
         private List<String> levels = new ArrayList<>();
         private double[] levelNumbers = new double[16];
-        private int[] codes = new int[1024];
+        private int[] codes = new int[16];
         private String[] strings;
 
         ColumnBuilder(String name, CsvOptions options) {

@@ -23,7 +23,7 @@ class CsvTableReaderFuzzTest {
         new CsvTableReaderFuzzTest().read_anyBytes_tableOrDataFileException("a,b\n1,\"x\"\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "2h", maxExecutions = 1_000_000)
     void read_anyBytes_tableOrDataFileException(byte[] bytes) {
         long start = System.nanoTime();
         try {

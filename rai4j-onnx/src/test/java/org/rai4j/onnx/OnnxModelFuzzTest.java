@@ -23,7 +23,7 @@ class OnnxModelFuzzTest {
         new OnnxModelFuzzTest().load_anyBytes_modelOrOnnxModelException(new byte[] {0x3a, 0x00});
     }
 
-    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "2h", maxExecutions = 1_000_000)
     void load_anyBytes_modelOrOnnxModelException(byte[] bytes) {
         long start = System.nanoTime();
         try (OnnxModel model = OnnxModel.load(bytes, "fuzz.onnx", OnnxLimits.DEFAULT)) {

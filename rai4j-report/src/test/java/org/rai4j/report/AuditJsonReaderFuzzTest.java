@@ -22,7 +22,7 @@ class AuditJsonReaderFuzzTest {
         new AuditJsonReaderFuzzTest().parse_anyBytes_auditOrDataFileException("{\"schema\": 1}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "2h", maxExecutions = 1_000_000)
     void parse_anyBytes_auditOrDataFileException(byte[] bytes) {
         long start = System.nanoTime();
         try {

@@ -20,7 +20,7 @@ class CardContentFuzzTest {
         new CardContentFuzzTest().parse_anyBytes_cardOrDataFileException("name: x\nglossary: {a: b}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "2h", maxExecutions = 1_000_000)
     void parse_anyBytes_cardOrDataFileException(byte[] bytes) {
         long start = System.nanoTime();
         try {
