@@ -31,7 +31,7 @@ class GermanCreditTest {
             assertThat(band.text(i)).isEqualTo(new String[] {"19-24", "25-39", "40-59", "60+"}[k]);
         }
         assertThat(perBand[0] + perBand[1] + perBand[2] + perBand[3]).isEqualTo(1000);
-        assertThat(perBand).allMatch(n -> n > 0);
+        assertThat(java.util.Arrays.stream(perBand).min().getAsInt()).isPositive();
     }
 
     @Test
