@@ -1,5 +1,6 @@
 package org.rai4j.server;
 
+import org.rai4j.core.Splits;
 import org.rai4j.core.Table;
 
 import java.net.URI;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -67,11 +67,9 @@ public final class ServeBench {
         Path dir = Files.createTempDirectory("rai4j-bench-serve");
         try (Rai4jServer server = Rai4jServer.start(ServerOptions.of(0, dir))) {
             Table data = DemoData.germanCredit();
-            SplittableRandom r = new SplittableRandom(20261204L);
-            int[] trainRows = new int[20_000];
-            int[] holdRows = new int[holdoutRows];
-            Arrays.setAll(trainRows, i -> r.nextInt(data.rowCount()));
-            Arrays.setAll(holdRows, i -> r.nextInt(data.rowCount()));
+            int[] drawn = Splits.withReplacement(data.rowCount(), 20_000 + holdoutRows, 20261204L);
+            int[] trainRows = Arrays.copyOfRange(drawn, 0, 20_000);
+            int[] holdRows = Arrays.copyOfRange(drawn, 20_000, drawn.length);
             server.bounties().create(new Bounties.NewBounty("bench", "bench bounty", "bench model", DemoData.csv(data.select(trainRows)),
                     DemoData.csv(data.select(holdRows)), "class", "bad", DemoLoader.BASE_RULE, "0.001", "0", 30, "threshold",
                     100_000, 100_000));
