@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 FlCommand.class,
                 WerCommand.class,
                 CoverageCommand.class,
+                BiasCommand.class,
                 SpeechCommand.class,
                 ServeCommand.class,
         })
