@@ -41,6 +41,8 @@ public final class BenchFlCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        OutputFiles files = new OutputFiles();
+        Path target = json == null || "-".equals(json) ? null : files.declare("--json", Path.of(json));
         FederatedBenchmark.Report r;
         try {
             r = FederatedBenchmark.run(new FederatedBenchmark.Options(clients, perRound, rounds, repetitions, 1L),
@@ -54,7 +56,8 @@ public final class BenchFlCommand implements Callable<Integer> {
             if ("-".equals(json)) {
                 out.print(doc);
             } else {
-                OutputFiles.write("--json", Path.of(json), doc);
+                files.put(target, doc);
+                files.commit();
                 out.print(text);
             }
         } else {

@@ -137,6 +137,10 @@ public final class FlSimulateCommand implements Callable<Integer> {
         if (!FederatedDatasets.isSynthetic(dataset)) {
             throw new UserException("--dataset must be synthetic:A,B or synthetic:iid, got '" + dataset + "'");
         }
+        // The output is checked before the simulation (writable, not a directory); the data is generated, so
+        // there is no input file it could overwrite.
+        OutputFiles files = new OutputFiles();
+        Path target = "-".equals(json) ? null : files.declare("--json", Path.of(json));
         SimulationConfig config;
         ClientPopulation population;
         try {
@@ -182,7 +186,8 @@ public final class FlSimulateCommand implements Callable<Integer> {
             out.print(text);
             out.flush();
         } else {
-            OutputFiles.write("--json", Path.of(json), text);
+            files.put(target, text);
+            files.commit();
             err.printf(Locale.ROOT, "rai4j: final test accuracy %.4f, train loss %.4f; wrote %s%n",
                     result.finalMetrics().testAccuracy(), result.finalMetrics().trainLoss(), json);
         }
