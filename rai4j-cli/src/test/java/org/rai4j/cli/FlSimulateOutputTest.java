@@ -32,4 +32,15 @@ class FlSimulateOutputTest {
         assertThat(Files.readString(out)).startsWith("{").contains("\"schema\" : \"rai4j.fl/1\"");
         assertThat(r.err()).contains("wrote " + out);
     }
+
+    @Test
+    void simulate_jsonIsTheCsvInput_refusedBeforeReadingAndInputUnchanged() throws Exception {
+        Path data = dir.resolve("data.csv");
+        Files.writeString(data, "x,y\n1,0\n2,1\n");
+        CliRun r = CliRun.of("fl", "simulate", "--dataset", "csv:" + data, "--label", "y", "--json", data.toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("rai4j: error: cannot write data.csv: it is the input given with --dataset; "
+                + "choose another file for --json\n");
+        assertThat(Files.readString(data)).isEqualTo("x,y\n1,0\n2,1\n");
+    }
 }

@@ -18,6 +18,28 @@ final class ServerOptimizer {
         }
     }
 
+    /** The optimizer's state for a checkpoint: steps taken, first and second moments (empty when the strategy has none). */
+    State state() {
+        return new State(steps, m == null ? new double[0] : m.clone(), v == null ? new double[0] : v.clone());
+    }
+
+    /** Restores a {@link #state()} taken by an optimizer of the same strategy and size. */
+    void restore(State st) {
+        if ((m == null ? 0 : m.length) != st.m().length || (v == null ? 0 : v.length) != st.v().length) {
+            throw new IllegalArgumentException("the checkpoint's server optimizer state does not fit strategy " + strategy.key());
+        }
+        steps = st.steps();
+        if (m != null) {
+            System.arraycopy(st.m(), 0, m, 0, m.length);
+        }
+        if (v != null) {
+            System.arraycopy(st.v(), 0, v, 0, v.length);
+        }
+    }
+
+    /** Server optimizer state (arrays are not copied: package plumbing). */
+    record State(int steps, double[] m, double[] v) {}
+
     /** x ← next(x, Δ̄). */
     void apply(double[] x, double[] meanDelta) {
         steps++;

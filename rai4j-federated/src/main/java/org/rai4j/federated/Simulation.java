@@ -68,12 +68,61 @@ public final class Simulation {
             return t;
         }) : null;
         try {
-            return new Run(population, config, threads, pool, progress).execute();
+            return new Run(population, config, threads, pool, progress, null, null).execute();
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
             }
         }
+    }
+
+    /**
+     * Runs the same rounds as {@link #run} but has the participating clients train in a {@link ClientFleet}
+     * (deployment: client processes over the network). Every decision — selection, stragglers, seeds,
+     * instructions, aggregation in client-id order — is the simulation's, so when every client answers the
+     * result equals {@link #run}'s bit for bit; a client that does not answer before the fleet closes the round
+     * is left out of that round's aggregate, like a drop-out. With a {@code checkpoint} file the state after
+     * every round is written there, and a run that finds a checkpoint of the same configuration continues after
+     * its round (and again reaches the uninterrupted result).
+     *
+     * @param population the client registry (ids, example counts) and the evaluation data
+     * @param config     what to run; DP-FedAvg, secure aggregation and SCAFFOLD are simulation-only
+     * @param fleet      where the clients train
+     * @param checkpoint file for the server's checkpoint, or null for none
+     * @param progress   progress callback (may be null)
+     * @throws IllegalArgumentException for a configuration the deployment does not support, or a checkpoint of another run
+     */
+    public static SimulationResult deploy(ClientPopulation population, SimulationConfig config, ClientFleet fleet,
+                                          java.nio.file.Path checkpoint, Progress progress) {
+        Preconditions.checkNotNull(fleet, "fleet");
+        Preconditions.checkArgument(config.dp() == null, "DP-FedAvg is simulation-only in this release; drop --dp-clip/--dp-noise");
+        Preconditions.checkArgument(!config.secureAggregation(),
+                "secure aggregation is simulation-only in this release (its key exchange is not on the wire); drop --secure-aggregation");
+        Preconditions.checkArgument(!(config.strategy() instanceof Strategy.Scaffold),
+                "SCAFFOLD keeps per-client state and is simulation-only in this release; use another --strategy");
+        Preconditions.checkArgument(config.system().ideal(),
+                "the virtual-clock system model is for simulation; a deployment has real drop-outs and a real round deadline");
+        Preconditions.checkArgument(population.periods() == 1, "continual data is simulation-only in this release");
+        Preconditions.checkArgument(population.features() == config.model().features(),
+                "the data have " + population.features() + " features, the model takes " + config.model().features());
+        Preconditions.checkArgument(population.classes() == config.model().classes(),
+                "the data have " + population.classes() + " classes, the model predicts " + config.model().classes());
+        return new Run(population, config, 1, null, progress, fleet, checkpoint).execute();
+    }
+
+    /** The last completed round recorded in a {@link #deploy} checkpoint file, 0 when there is none. */
+    public static int checkpointRound(java.nio.file.Path checkpoint) {
+        Checkpoint c = Checkpoint.read(checkpoint);
+        return c == null ? 0 : c.round();
+    }
+
+    /** A text that identifies everything {@link #deploy} decides from: a checkpoint of another configuration is refused. */
+    static String fingerprint(ClientPopulation population, SimulationConfig c) {
+        return String.join("|", "rai4j.fl/1", c.dataset(), c.model().key(), "features=" + c.model().features(),
+                "classes=" + c.model().classes(), c.strategy().key(), "mu=" + c.strategy().proximalMu(), c.selector().key(),
+                "N=" + population.size(), "K=" + c.clientsPerRound(), "R=" + c.rounds(), "E=" + c.localEpochs(),
+                "B=" + c.batchSize(), "lr=" + c.learningRate(), "drop=" + c.dropPercent(), "every=" + c.evaluateEvery(),
+                "seed=" + c.seed());
     }
 
     /** One participant of a round: the client, how many epochs it runs, and its aggregation weight. */
@@ -93,8 +142,14 @@ public final class Simulation {
         double[] serverControl;
         double[] serverControlSnapshot;
         final java.util.Map<Integer, double[]> clientControls = new java.util.HashMap<>();
+        /** Deployment: where the clients train (null: in this process) and the checkpoint file (null: none). */
+        final ClientFleet fleet;
+        final java.nio.file.Path checkpoint;
 
-        Run(ClientPopulation population, SimulationConfig config, int threads, ExecutorService pool, Progress progress) {
+        Run(ClientPopulation population, SimulationConfig config, int threads, ExecutorService pool, Progress progress,
+            ClientFleet fleet, java.nio.file.Path checkpoint) {
+            this.fleet = fleet;
+            this.checkpoint = checkpoint;
             this.population = population;
             this.config = config;
             this.threads = threads;
@@ -119,7 +174,24 @@ public final class Simulation {
             double[] intended = new double[n];
             List<RoundResult> rounds = new ArrayList<>(config.rounds());
             int periods = population.periods();
-            for (int round = 1; round <= config.rounds(); round++) {
+            int first = 1;
+            String fingerprint = checkpoint == null ? null : fingerprint(population, config);
+            Checkpoint resumed = checkpoint == null ? null : Checkpoint.read(checkpoint);
+            if (resumed != null) {
+                Preconditions.checkArgument(resumed.fingerprint().equals(fingerprint), "the checkpoint " + checkpoint
+                        + " belongs to another run (" + resumed.fingerprint() + "); use another --checkpoint file or delete it");
+                double[] x = global.parameters();
+                Preconditions.checkArgument(resumed.parameters().length == x.length, "corrupt checkpoint " + checkpoint);
+                System.arraycopy(resumed.parameters(), 0, x, 0, x.length);
+                optimizer.restore(resumed.optimizer());
+                System.arraycopy(resumed.selections(), 0, selections, 0, n);
+                System.arraycopy(resumed.intended(), 0, intended, 0, n);
+                rounds.addAll(resumed.rounds());
+                warnings.clear();
+                warnings.addAll(resumed.warnings());
+                first = resumed.round() + 1;
+            }
+            for (int round = first; round <= config.rounds(); round++) {
                 int period = (int) ((long) (round - 1) * periods / config.rounds());
                 IntUnaryOperator counts = id -> population.trainCount(id, period);
                 SplittableRandom rr = Seeds.stream(Seeds.derive(seed, SELECT), round);
@@ -141,6 +213,10 @@ public final class Simulation {
                 double acc = evaluate ? accuracy(global, population.evaluationTest()) : Double.NaN;
                 double loss = evaluate ? loss(global, population.evaluationTrain(period)) : Double.NaN;
                 rounds.add(new RoundResult(round, acc, loss, sel.size(), aggregated, seconds));
+                if (checkpoint != null) {
+                    new Checkpoint(fingerprint, round, global.parameters(), optimizer.state(), selections.clone(), intended.clone(),
+                            rounds, warnings).write(checkpoint);
+                }
                 if (progress != null) {
                     progress.roundDone(round, config.rounds());
                 }
@@ -224,6 +300,9 @@ public final class Simulation {
             return Math.min(longest, sys.deadlineSeconds());
         }
 
+        /** This round's updates from the fleet (deployment), null in simulation. */
+        private java.util.Map<Integer, ClientUpdate> remote;
+
         /** Trains the tasks (in parallel) and folds their updates into the global model in task order. */
         private int trainAndAggregate(List<Task> tasks, Selection sel, int round, int period, ServerOptimizer optimizer) {
             double[] x = global.parameters();
@@ -236,6 +315,24 @@ public final class Simulation {
             int aggregated = 0;
             double[] snapshot = x.clone();
             serverControlSnapshot = serverControl == null ? null : serverControl.clone();
+            if (fleet != null) {
+                java.util.SortedMap<Integer, FitInstructions> asked = new java.util.TreeMap<>();
+                for (Task t : tasks) {
+                    asked.put(t.client(), instructions(t, snapshot, round, null));
+                }
+                java.util.Map<Integer, ClientUpdate> answered = fleet.fit(round, asked);
+                List<Task> arrived = new ArrayList<>();
+                for (Task t : tasks) {
+                    ClientUpdate u = answered.get(t.client());
+                    if (u != null) {
+                        Preconditions.checkArgument(u.clientId() == t.client() && u.deltaShared().length == x.length,
+                                "client " + t.client() + " answered with an update of another client or model size");
+                        arrived.add(t);
+                    }
+                }
+                remote = answered;
+                tasks = arrived;
+            }
             Deque<Future<ClientUpdate>> inFlight = new ArrayDeque<>();
             Deque<Task> inFlightTasks = new ArrayDeque<>();
             int next = 0;
@@ -328,13 +425,21 @@ public final class Simulation {
         }
 
         private ClientUpdate fit(Task t, double[] snapshot, int round, int period, double[] clientControl) {
+            if (remote != null) {
+                return remote.get(t.client());
+            }
             ClientData data = population.load(t.client(), period);
             LocalClient client = new LocalClient(t.client(), data.train(), config.model());
+            return client.fit(instructions(t, snapshot, round, clientControl));
+        }
+
+        /** What client t is asked to do this round (the same in simulation and deployment). */
+        private FitInstructions instructions(Task t, double[] snapshot, int round, double[] clientControl) {
             long clientSeed = Seeds.derive(Seeds.derive(Seeds.derive(seed, TRAIN), round), t.client());
             double[] c = clientControl == null ? new double[0] : serverControlSnapshot;
             double[] ck = clientControl == null ? new double[0] : clientControl;
-            return client.fit(new FitInstructions(round, snapshot, t.epochs(), config.batchSize(), config.learningRate(),
-                    config.strategy().proximalMu(), clientSeed, c, ck, config.strategy() instanceof Strategy.QFedAvg));
+            return new FitInstructions(round, snapshot, t.epochs(), config.batchSize(), config.learningRate(),
+                    config.strategy().proximalMu(), clientSeed, c, ck, config.strategy() instanceof Strategy.QFedAvg);
         }
 
         /** Secure aggregation of the quantised weighted updates; writes Σ w_k Δ_k into {@code sum} and returns Σ w_k. */

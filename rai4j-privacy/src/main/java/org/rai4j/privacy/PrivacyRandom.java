@@ -1,6 +1,7 @@
 package org.rai4j.privacy;
 
 import org.rai4j.privacy.internal.AesCtrKeystream;
+import org.rai4j.privacy.internal.GaussianBlocks;
 import org.rai4j.privacy.internal.Ziggurat;
 
 import java.security.SecureRandom;
@@ -22,15 +23,22 @@ import java.security.SecureRandom;
  *   <li>{@link #seededForSimulation(long)} — a deterministic stream for tests, benchmarks and simulations.
  *       <b>Never use it to protect real data</b>: anyone who knows the seed can remove the noise.</li>
  * </ul>
+ * Uniforms and Gaussian draws come from independent keystreams (keys from {@link SecureRandom}, or derived
+ * from the seed). The Gaussian draws are made in chunks, each from its own keystream, ahead of their use —
+ * on a spare core while the caller computes, when the machine has one; the caller never waits for that core
+ * and computes a chunk itself when it is not ready. That changes who does the work and when, never the
+ * values: a seeded instance gives the same draws whatever the timing (see {@code GaussianBlocks}).
  * Instances are not thread-safe: use one per thread.
  */
 public final class PrivacyRandom {
-    private final AesCtrKeystream stream;
+    private final AesCtrKeystream uniforms;
+    private final GaussianBlocks normals;
     private final NoiseMode mode;
     private final boolean secure;
 
-    private PrivacyRandom(AesCtrKeystream stream, NoiseMode mode, boolean secure) {
-        this.stream = stream;
+    private PrivacyRandom(AesCtrKeystream uniforms, GaussianBlocks normals, NoiseMode mode, boolean secure) {
+        this.uniforms = uniforms;
+        this.normals = normals;
         this.mode = mode;
         this.secure = secure;
     }
@@ -53,7 +61,15 @@ public final class PrivacyRandom {
 
     /** Secure randomness with the given noise mode. */
     public static PrivacyRandom secure(NoiseMode mode) {
-        return new PrivacyRandom(AesCtrKeystream.secure(new SecureRandom()), mode, true);
+        return secure(mode, true);
+    }
+
+    /** Secure randomness; {@code prefetch} false keeps all drawing on the caller's thread (for benchmarks). */
+    static PrivacyRandom secure(NoiseMode mode, boolean prefetch) {
+        SecureRandom entropy = new SecureRandom();
+        byte[] master = new byte[32];
+        entropy.nextBytes(master);
+        return new PrivacyRandom(AesCtrKeystream.secure(entropy), GaussianBlocks.of(master, prefetch), mode, true);
     }
 
     /**
@@ -66,7 +82,19 @@ public final class PrivacyRandom {
 
     /** Reproducible randomness with the given noise mode, for tests and simulations only. */
     public static PrivacyRandom seededForSimulation(long seed, NoiseMode mode) {
-        return new PrivacyRandom(AesCtrKeystream.seeded(seed), mode, false);
+        return new PrivacyRandom(AesCtrKeystream.seeded(seed), GaussianBlocks.of(seededMaster(seed), true), mode, false);
+    }
+
+    /** SHA-256("rai4j-simulation-normal" ‖ seed): the master secret of a seeded instance's Gaussian draws. */
+    private static byte[] seededMaster(long seed) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update("rai4j-simulation-normal".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            sha.update(java.nio.ByteBuffer.allocate(8).putLong(seed).array());
+            return sha.digest();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /** True when the stream is keyed from {@link SecureRandom}; false for simulation streams. */
@@ -82,14 +110,14 @@ public final class PrivacyRandom {
     /** One N(0, 1) draw (in hardened mode, the sum of four draws divided by 2). */
     public double nextGaussian() {
         if (mode == NoiseMode.STANDARD) {
-            return Ziggurat.sample(stream);
+            return normals.next();
         }
-        return 0.5 * (Ziggurat.sample(stream) + Ziggurat.sample(stream) + Ziggurat.sample(stream) + Ziggurat.sample(stream));
+        return 0.5 * (normals.next() + normals.next() + normals.next() + normals.next());
     }
 
     /** A uniform in [0, 1) with 53 random bits. */
     public double nextUniform() {
-        return Ziggurat.uniform(stream);
+        return Ziggurat.uniform(uniforms);
     }
 
     /**
@@ -108,13 +136,13 @@ public final class PrivacyRandom {
             return;
         }
         if (mode == NoiseMode.STANDARD) {
-            Ziggurat.addScaled(stream, target, from, to, std);
+            normals.addScaled(target, from, to, std);
             return;
         }
-        Ziggurat.sample(stream); // discarded, as Opacus's secure mode does
+        normals.next(); // discarded, as Opacus's secure mode does
         double half = 0.5 * std;
         for (int round = 0; round < 4; round++) { // target += (std/2)·(z₁ + z₂ + z₃ + z₄), one bulk pass per draw
-            Ziggurat.addScaled(stream, target, from, to, half);
+            normals.addScaled(target, from, to, half);
         }
     }
 }

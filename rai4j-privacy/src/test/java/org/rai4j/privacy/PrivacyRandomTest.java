@@ -109,6 +109,17 @@ class PrivacyRandomTest {
     }
 
     @Test
+    void addGaussianNoise_secureStreamInEmbeddingRowSizedCalls_isStandardNormal() {
+        // the deferred embedding noise's pattern: many calls of 64 draws, served from chunks made ahead
+        PrivacyRandom r = PrivacyRandom.secure();
+        double[] z = new double[N];
+        for (int k = 0; k < N; k += 64) {
+            r.addGaussianNoise(z, k, k + 64, 1.0);
+        }
+        assertStandardNormal(z);
+    }
+
+    @Test
     void nextGaussian_singleDraws_areStandardNormal() {
         PrivacyRandom r = PrivacyRandom.seededForSimulation(7L);
         double[] z = new double[N];

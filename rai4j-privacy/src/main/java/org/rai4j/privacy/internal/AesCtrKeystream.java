@@ -57,6 +57,32 @@ public final class AesCtrKeystream {
         }
     }
 
+    /**
+     * A stream with the given 256-bit key and 128-bit initial counter block, never re-keyed; {@link #restart}
+     * moves it to another key and counter.
+     */
+    public static AesCtrKeystream keyed(byte[] key, byte[] iv) {
+        return new AesCtrKeystream(null, key.clone(), iv.clone());
+    }
+
+    /**
+     * Restarts a {@link #keyed} stream at another key and initial counter block, discarding buffered words.
+     *
+     * @throws IllegalStateException for a secure stream (it re-keys itself)
+     */
+    public void restart(byte[] key, byte[] iv) {
+        if (entropy != null) {
+            throw new IllegalStateException("a secure stream re-keys itself; restart applies to keyed streams");
+        }
+        try {
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/CTR/NoPadding cannot be keyed", e);
+        }
+        next = words.length;
+        bytesSinceKey = 0;
+    }
+
     /** The next 64 random bits. */
     public long nextLong() {
         if (next == words.length) {

@@ -94,6 +94,45 @@ public final class Ziggurat {
     }
 
     /**
+     * Writes independent N(0, 1) draws into {@code out[from..to)} — the same draws, in the same order, that
+     * {@link #addScaled} with scale 1 would add.
+     */
+    public static void fill(AesCtrKeystream stream, double[] out, int from, int to) {
+        int k = from;
+        while (k < to) {
+            stream.ensureAvailable();
+            long[] words = stream.buffer();
+            int at = stream.position();
+            int end = at + Math.min(words.length - at, to - k);
+            int stop = fastFill(words, at, end, out, k - at);
+            k += stop - at;
+            if (stop < end) {
+                stream.advance(stop + 1);
+                out[k] = slowPath(stream, words[stop]);
+                k++;
+            } else {
+                stream.advance(stop);
+            }
+        }
+    }
+
+    /** As {@link #fastDraws}, writing the draws instead of adding scaled draws. */
+    private static int fastFill(long[] words, int at, int end, double[] out, int shift) {
+        final double[] x = X;
+        final double[] xs = X_SCALED;
+        for (; at < end; at++) {
+            long u = words[at];
+            int i = (int) (u & (LAYERS - 1));
+            double v = (u >>> 11) * xs[i];
+            if (v >= x[i + 1]) {
+                return at;
+            }
+            out[at + shift] = Double.longBitsToDouble(Double.doubleToRawLongBits(v) ^ ((u & 0x80L) << 56));
+        }
+        return end;
+    }
+
+    /**
      * The common case, in a small method that the JIT compiles early: adds scale·draw to
      * {@code target[at + shift]} for each word from {@code at} while the word's point lies inside its
      * layer's rectangle; returns the index of the first word that does not (or {@code end}).
