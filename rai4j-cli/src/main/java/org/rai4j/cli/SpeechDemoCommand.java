@@ -66,12 +66,12 @@ final class SpeechDemoCommand implements Callable<Integer> {
         if (target == null) {
             throw new UserException("the bundled data has no hospital condition; choose one with --condition");
         }
-        ComparisonResult effect;
         try {
-            effect = SpeechDemo.conditionEffect(table, normalizer, target, bootstrap, seed);
+            SpeechDemo.checkCondition(table, target);
         } catch (IllegalArgumentException e) {
             throw new UserException("--condition: " + e.getMessage());
         }
+        ComparisonResult effect = SpeechDemo.conditionEffect(table, normalizer, target, bootstrap, seed);
         return SpeechAuditRunner.emit(result, effect, new String[] {"condition=clean", "condition=" + target}, output,
                 output.conditions(), run, out, spec.commandLine().getErr());
     }

@@ -92,17 +92,28 @@ public final class SpeechDemo {
      */
     public static ComparisonResult conditionEffect(Table table, TextNormalizer normalizer, String target, int bootstrap,
                                                    long seed) throws DataFileException {
+        checkCondition(table, target);
         List<String> conditions = texts(table.column("condition"));
-        if (!conditions.contains(target) || !conditions.contains("clean") || target.equals("clean")) {
-            throw new IllegalArgumentException("the data has conditions " + String.join(", ", new LinkedHashSet<>(conditions))
-                    + "; expected one of them other than clean, got '" + target + "'");
-        }
         AuditSpec byAccent = SpeechAudit.spec("reference", "hypothesis", List.of("accent"), MIN_CLUSTERS, 0.95, 0, seed);
         SpeechAudit.Result base = SpeechAudit.run(table.select(rowsWith(conditions, "clean")), byAccent, normalizer, "speaker",
                 b -> { });
         SpeechAudit.Result cand = SpeechAudit.run(table.select(rowsWith(conditions, target)), byAccent, normalizer, "speaker",
                 b -> { });
         return SpeechAudit.compare(base, cand, new ComparisonSpec("wer", null, null, 0.95, bootstrap, seed, Adjustment.HOLM));
+    }
+
+    /**
+     * Checks that {@code target} can be compared with clean speech in {@code table}.
+     *
+     * @throws IllegalArgumentException when {@code target} is clean or absent, or there are no clean rows (the message
+     *                                  lists the conditions present)
+     */
+    public static void checkCondition(Table table, String target) throws DataFileException {
+        LinkedHashSet<String> conditions = distinct(table, "condition");
+        if (!conditions.contains(target) || !conditions.contains("clean") || target.equals("clean")) {
+            throw new IllegalArgumentException("the data has conditions " + String.join(", ", conditions)
+                    + "; expected one of them other than clean, got '" + target + "'");
+        }
     }
 
     private static int[] rowsWith(List<String> values, String value) {

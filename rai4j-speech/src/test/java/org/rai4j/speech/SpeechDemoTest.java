@@ -29,7 +29,7 @@ class SpeechDemoTest {
     @Test
     void conditionEffect_comparesTheConditionWithCleanByAccent() throws Exception {
         Table t = SpeechDemo.load();
-        ComparisonResult r = SpeechDemo.conditionEffect(t, TextNormalizer.DEFAULT, "hospital-10", 20, 1);
+        ComparisonResult r = SpeechDemo.conditionEffect(t, TextNormalizer.DEFAULT, "hospital-10", 100, 1);
         assertThat(r.baselineRows()).isEqualTo(480);
         assertThat(r.candidateRows()).isEqualTo(480);
         assertThat(r.slices()).hasSizeGreaterThanOrEqualTo(8);
