@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.rai4j.core.Table;
-import org.rai4j.testkit.GermanCreditData;
+import org.rai4j.core.GermanCredit;
 import org.junit.jupiter.api.Test;
 
 /** {@link Mitigation#run} on German credit (the demo data): each method runs end to end and moves its gap down. */
@@ -16,7 +16,7 @@ class MitigationGermanCreditTest {
             "num_dependents", "own_telephone", "foreign_worker");
 
     private static MitigationResult run(MitigationMethod m, FairnessConstraint c) throws Exception {
-        Table t = GermanCreditData.load();
+        Table t = GermanCredit.load();
         return Mitigation.run(t, new MitigationSpec(m, c, "class", "good", "sex", FEATURES, null, 0.3, 0.05, 200, 42L));
     }
 
@@ -26,7 +26,7 @@ class MitigationGermanCreditTest {
 
     /** The DP gap of the decisions on the training rows (where the mitigation was fitted): before, after. */
     private static double[] trainGap(MitigationResult r) throws Exception {
-        Table t = GermanCreditData.load();
+        Table t = GermanCredit.load();
         int[] split = r.split();
         int n = 0;
         for (int s : split) {
