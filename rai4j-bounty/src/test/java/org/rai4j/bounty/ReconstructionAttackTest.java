@@ -6,7 +6,7 @@ import org.rai4j.core.CsvTableReader;
 import org.rai4j.core.Seeds;
 import org.rai4j.core.Table;
 import org.rai4j.onnx.OnnxLimits;
-import org.rai4j.testkit.GermanCreditData;
+import org.rai4j.core.GermanCredit;
 import org.rai4j.testkit.SharedData;
 
 import java.math.BigDecimal;
@@ -51,7 +51,7 @@ class ReconstructionAttackTest {
                   int informativePairs, String overfitAnswer, long holdoutQueries, double errorDrop) {}
 
     static Scenario german() {
-        Table all = GermanCreditData.load();
+        Table all = GermanCredit.load();
         SplittableRandom r = Seeds.stream(2024, 0); // the split of `rai4j bounty german-credit` (docs/bias-bounty.md)
         List<Integer> tr = new ArrayList<>();
         List<Integer> ho = new ArrayList<>();

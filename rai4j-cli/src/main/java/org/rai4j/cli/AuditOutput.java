@@ -1,9 +1,12 @@
 package org.rai4j.cli;
 
 import org.rai4j.fairness.AuditResult;
+import org.rai4j.fairness.Disparities;
+import org.rai4j.fairness.ReferenceGroup;
 import org.rai4j.fairness.ComparisonResult;
 import org.rai4j.fairness.FailCondition;
 import org.rai4j.report.AuditJson;
+import org.rai4j.report.DisparityRendering;
 import org.rai4j.report.Gates;
 import org.rai4j.report.OutputFileException;
 import org.rai4j.report.ConsoleReport;
@@ -30,8 +33,22 @@ final class AuditOutput {
     @Option(names = "--fail-if", paramLabel = "COND", description = "Exit with status 3 when the condition holds, e.g. \"equalized_odds_difference > 0.1\"; repeatable.")
     List<String> failIf = new ArrayList<>();
 
-    /** Validates the gates before any work is done. */
+    @Option(names = "--reference-group", paramLabel = "majority|min_metric|COL=VALUE",
+            description = "Add Aequitas disparities: every group's metric divided by the reference group's, with a parity determination.")
+    String referenceGroup;
+
+    @Option(names = "--parity-tolerance", paramLabel = "TAU", defaultValue = "0.8",
+            description = "With --reference-group: parity when TAU <= disparity <= 1/TAU (default ${DEFAULT-VALUE}, the four-fifths rule).")
+    double parityTolerance;
+
+    /** Validates the gates (and --reference-group) before any work is done. */
     List<FailCondition> conditions() {
+        if (referenceGroup != null) {
+            ReferenceGroup.parse(referenceGroup);
+            if (!(parityTolerance > 0 && parityTolerance <= 1)) {
+                throw new UserException("--parity-tolerance must be in (0, 1], got " + parityTolerance);
+            }
+        }
         List<FailCondition> out = new ArrayList<>();
         for (String f : failIf) {
             out.add(FailCondition.parse(f));
@@ -67,19 +84,22 @@ final class AuditOutput {
     /** Renders the result into {@code run}: console table, JSON and HTML (with the comparison when given). */
     void render(AuditResult r, ComparisonResult comparison, String baselineSource, RunOutputs run) {
         List<String> shown = shown(r);
-        String text = ConsoleReport.render(r, shown);
+        Disparities.Report disparities = referenceGroup == null ? null
+                : Disparities.of(r, ReferenceGroup.parse(referenceGroup), parityTolerance);
+        String text = ConsoleReport.render(r, shown) + (disparities == null ? "" : DisparityRendering.text(disparities));
+        String jsonText = disparities == null ? AuditJson.toJson(r) : DisparityRendering.auditJson(r, disparities);
         if ("-".equals(json)) {
-            run.out.append(AuditJson.toJson(r));
+            run.out.append(jsonText);
             run.err.append(text);
         } else {
             run.out.append(text);
             if (json != null) {
-                run.file(Path.of(json), AuditJson.toJson(r));
+                run.file(Path.of(json), jsonText);
                 run.out.append("\nwrote ").append(json).append('\n');
             }
         }
         if (html != null) {
-            run.file(Path.of(html), HtmlReport.render(r, shown, comparison, baselineSource));
+            run.file(Path.of(html), HtmlReport.render(r, shown, comparison, baselineSource, disparities));
             run.text("-".equals(json)).append(json == null ? "\n" : "").append("wrote ").append(html).append('\n');
         }
     }

@@ -1,17 +1,16 @@
 package org.rai4j.cli;
 
-import org.rai4j.core.Column;
+import org.rai4j.core.CsvText;
+import org.rai4j.core.GermanCredit;
+import org.rai4j.core.Splits;
 import org.rai4j.core.Table;
-import org.rai4j.core.Seeds;
 import org.rai4j.report.OutputFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
 /**
@@ -43,52 +42,13 @@ public final class BountyGermanCreditCommand implements Callable<Integer> {
         files.declare("--out", out.resolve("train.csv"));
         files.declare("--out", out.resolve("holdout.csv"));
         Table t = GermanCredit.load();
-        SplittableRandom r = Seeds.stream(seed, 0);
-        StringBuilder train = header(t);
-        StringBuilder holdout = header(t);
-        int nTrain = 0;
-        int nHoldout = 0;
-        for (int i = 0; i < t.rowCount(); i++) {
-            boolean toHoldout = r.nextDouble() < holdoutFraction;
-            row(t, i, toHoldout ? holdout : train);
-            if (toHoldout) {
-                nHoldout++;
-            } else {
-                nTrain++;
-            }
-        }
-        files.put(out.resolve("train.csv"), train.toString());
-        files.put(out.resolve("holdout.csv"), holdout.toString());
+        int[][] split = Splits.bernoulli(t.rowCount(), holdoutFraction, seed);
+        files.put(out.resolve("train.csv"), CsvText.of(t.select(split[0])));
+        files.put(out.resolve("holdout.csv"), CsvText.of(t.select(split[1])));
         files.commit();
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d rows) and %s (%d rows); label 'class' (good/bad)%n",
-                out.resolve("train.csv"), nTrain, out.resolve("holdout.csv"), nHoldout);
+                out.resolve("train.csv"), split[0].length, out.resolve("holdout.csv"), split[1].length);
         spec.commandLine().getOut().flush();
         return 0;
-    }
-
-    private static StringBuilder header(Table t) {
-        StringBuilder sb = new StringBuilder();
-        List<String> names = t.columnNames();
-        for (int j = 0; j < names.size(); j++) {
-            sb.append(j > 0 ? "," : "").append(csv(names.get(j)));
-        }
-        return sb.append('\n');
-    }
-
-    private static void row(Table t, int i, StringBuilder sb) throws Exception {
-        List<String> names = t.columnNames();
-        for (int j = 0; j < names.size(); j++) {
-            Column c = t.column(names.get(j));
-            String v = c.text(i);
-            sb.append(j > 0 ? "," : "").append(v == null ? "" : csv(v));
-        }
-        sb.append('\n');
-    }
-
-    private static String csv(String v) {
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || !v.equals(v.strip())) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
     }
 }

@@ -1,23 +1,20 @@
 package org.rai4j.cli;
 
 import org.rai4j.bounty.BountyData;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.rai4j.bounty.CostSensitiveHunter;
+import org.rai4j.bounty.HouseHunt;
 import org.rai4j.bounty.Loss;
 import org.rai4j.bounty.ModelException;
-import org.rai4j.bounty.ModelSpec;
 import org.rai4j.bounty.PredicateException;
-import org.rai4j.bounty.PointerDecisionList;
+import org.rai4j.bounty.Submission;
 import org.rai4j.bounty.SubmissionsFile;
-import org.rai4j.bounty.TableEvaluations;
+import org.rai4j.report.BountyReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -65,50 +62,28 @@ public final class BountyHuntCommand implements Callable<Integer> {
         RunOutputs run = new RunOutputs().input("--train", train).input("--accepted", accepted);
         run.declare("--output", output);
         BountyData data = BountyData.load(train, null, label, positive, Loss.ZERO_ONE);
-        // The current model on the training split: the base with the accepted submissions prepended in order.
-        double[] current;
+        List<HouseHunt.Proposal> proposals;
         try {
-            current = currentModel(data);
-        } catch (PredicateException e) {
-            throw new UserException("--base or --accepted: " + e.getMessage());
-        } catch (ModelException e) {
+            List<Submission> done = new ArrayList<>();
+            if (accepted != null) {
+                for (SubmissionsFile.Line line : SubmissionsFile.read(accepted)) {
+                    done.add(line.submission());
+                }
+            }
+            proposals = HouseHunt.run(data, BountyData.base(base), done, maxDepth, minLeaf, team);
+        } catch (PredicateException | ModelException e) {
             throw new UserException("--base or --accepted: " + e.getMessage());
         }
-        CostSensitiveHunter hunter = new CostSensitiveHunter(data.schema(), data.task(), maxDepth, minLeaf);
-        List<CostSensitiveHunter.Proposal> proposals = hunter.propose(data.train(), current);
-        ObjectMapper mapper = new ObjectMapper();
-        StringBuilder sb = new StringBuilder();
-        int k = 0;
-        for (CostSensitiveHunter.Proposal p : proposals) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("id", team + "-" + (++k) + "-" + p.kind());
-            line.put("team", team);
-            line.put("group", p.group());
-            line.put("model", p.model() instanceof ModelSpec.Rule r ? Map.of("rule", r.predicate())
-                    : Map.of("constant", ((ModelSpec.Constant) p.model()).value()));
-            line.put("train_weighted_improvement", p.trainImprovement());
-            sb.append(mapper.writeValueAsString(line)).append('\n');
-        }
+        String lines = BountyReport.huntLines(proposals);
         data.artifacts().close();
         if (output != null) {
-            run.file(output, sb.toString());
+            run.file(output, lines);
             run.finish(spec.commandLine().getOut(), spec.commandLine().getErr());
             spec.commandLine().getErr().println("bounty hunt: " + proposals.size() + " proposals written to " + output);
         } else {
-            spec.commandLine().getOut().print(sb);
+            spec.commandLine().getOut().print(lines);
             spec.commandLine().getOut().flush();
         }
         return 0;
-    }
-
-    private double[] currentModel(BountyData data) throws Exception {
-        PointerDecisionList pdl = new PointerDecisionList(data.artifacts().model(BountyData.base(base)));
-        if (accepted != null) {
-            for (SubmissionsFile.Line line : SubmissionsFile.read(accepted)) {
-                var s = line.submission();
-                pdl.appendLeaf(data.artifacts().group(s.group()), data.artifacts().model(s.model()), s.id());
-            }
-        }
-        return pdl.predict(pdl.latestVersion(), new TableEvaluations(data.train()));
     }
 }

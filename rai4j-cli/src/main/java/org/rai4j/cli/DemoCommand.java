@@ -1,16 +1,14 @@
 package org.rai4j.cli;
 
 import org.rai4j.core.Column;
-import org.rai4j.core.Splits;
+import org.rai4j.core.GermanCredit;
 import org.rai4j.core.Table;
 import org.rai4j.fairness.AuditResult;
 import org.rai4j.fairness.AuditSpec;
 import org.rai4j.fairness.Auditor;
 import org.rai4j.fairness.FailCondition;
 import org.rai4j.fairness.Task;
-import org.rai4j.learn.FeatureEncoder;
-import org.rai4j.learn.LogisticModel;
-import org.rai4j.learn.LogisticRegression;
+import org.rai4j.learn.GermanCreditModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,36 +67,13 @@ public final class DemoCommand implements Callable<Integer> {
         info.append(String.format(Locale.ROOT, "German credit: %d applicants × %d attributes (Hofmann 1994, from weka-stable 3.8.7), sha256 %s…%n",
                 data.rowCount(), data.columnNames().size() - 2, data.sha256().substring(0, 12)));
 
-        int[][] split = Splits.trainTest(data.rowCount(), testFraction, splitSeed);
-        Table train = data.select(split[0]);
-        Table test = data.select(split[1]);
-        List<String> features = new ArrayList<>(data.columnNames());
-        features.removeAll(List.of("class", "sex", "age_band"));
-        FeatureEncoder encoder = FeatureEncoder.fit(train, features);
-        LogisticModel model = new LogisticRegression(l2, 100, 1e-10).fit(encoder.transform(train), labels(train));
-        double[][] x = encoder.transform(test);
-        double[] score = new double[x.length];
-        double[] pred = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            score[i] = model.probability(x[i]);
-            pred[i] = score[i] >= 0.5 ? 1 : 0;
-        }
-        int[] truth = labels(test);
-        double[] yTrue = new double[truth.length];
-        int correct = 0;
-        for (int i = 0; i < truth.length; i++) {
-            yTrue[i] = truth[i];
-            correct += truth[i] == pred[i] ? 1 : 0;
-        }
+        GermanCreditModel m = GermanCreditModel.train(data, testFraction, splitSeed, l2);
+        Table audited = m.audited(m.test(), "german-credit-holdout");
         info.append(String.format(Locale.ROOT, "Model: logistic regression (L2 λ=%s, %d encoded features, Newton–Raphson) trained on %d rows; "
                         + "held-out accuracy %.3f on %d rows. Positive label 1 = 'good' credit (the favourable decision).%n%n",
-                Double.toString(l2), encoder.width(), train.rowCount(), (double) correct / truth.length, truth.length));
-
-        Table audited = new Table("german-credit-holdout", data.sha256(), List.of(
-                Column.numeric("good_credit", yTrue), Column.numeric("predicted_good", pred), Column.numeric("score", score),
-                test.column("sex"), test.column("age_band")), null);
+                Double.toString(l2), m.encoder().width(), m.train().rowCount(), GermanCreditModel.accuracy(audited), audited.rowCount()));
         if (export != null) {
-            run.file(export, exportCsv(test, yTrue, pred, score));
+            run.file(export, exportCsv(m.test(), audited));
             info.append("wrote " + export + " (held-out rows with good_credit, predicted_good, score)\n");
         }
         AuditSpec auditSpec = new AuditSpec(Task.BINARY, "good_credit", "predicted_good", "score", null, "1", "0",
@@ -118,33 +93,25 @@ public final class DemoCommand implements Callable<Integer> {
     static final String PLATFORM_HINT = "Next: ./rai4j serve opens the platform (this model with its service card and audit, last-mile checks "
             + "and a bias bounty) at http://127.0.0.1:8080/";
 
-    private static String exportCsv(Table test, double[] yTrue, double[] pred, double[] score) throws Exception {
-        StringBuilder sb = new StringBuilder();
+    private static String exportCsv(Table test, Table audited) throws Exception {
         List<String> cols = List.of("sex", "age_band", "age", "personal_status", "foreign_worker", "housing", "job");
+        List<Column> columns = new ArrayList<>();
+        for (String c : cols) {
+            columns.add(test.column(c));
+        }
+        Column y = audited.column(GermanCreditModel.TRUTH);
+        Column pred = audited.column(GermanCreditModel.PREDICTION);
+        Column score = audited.column(GermanCreditModel.SCORE);
+        StringBuilder sb = new StringBuilder();
         sb.append(String.join(",", cols)).append(",good_credit,predicted_good,score\n");
         for (int i = 0; i < test.rowCount(); i++) {
-            for (String c : cols) {
-                sb.append(csvField(test.column(c).text(i))).append(',');
+            for (Column c : columns) {
+                String v = c.text(i);
+                sb.append(v == null ? "" : v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v).append(',');
             }
-            sb.append((int) yTrue[i]).append(',').append((int) pred[i]).append(',')
-                    .append(String.format(Locale.ROOT, "%.6f", score[i])).append('\n');
+            sb.append((int) y.number(i)).append(',').append((int) pred.number(i)).append(',')
+                    .append(String.format(Locale.ROOT, "%.6f", score.number(i))).append('\n');
         }
         return sb.toString();
-    }
-
-    private static String csvField(String v) {
-        if (v == null) {
-            return "";
-        }
-        return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
-    }
-
-    private static int[] labels(Table t) throws org.rai4j.core.DataFileException {
-        Column c = t.column("class");
-        int[] y = new int[t.rowCount()];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = "good".equals(c.text(i)) ? 1 : 0;
-        }
-        return y;
     }
 }

@@ -34,4 +34,38 @@ public final class Splits {
         Arrays.sort(trainRows);
         return new int[][] {trainRows, testRows};
     }
+
+    /**
+     * An independent per-row split of rows 0..n−1: row i goes to the holdout when the i-th draw of
+     * {@link Seeds#stream Seeds.stream(seed, 0)} is below {@code holdoutFraction}; both lists ascending.
+     *
+     * @return {train rows, holdout rows}
+     */
+    public static int[][] bernoulli(int n, double holdoutFraction, long seed) {
+        Preconditions.checkOpenInterval(holdoutFraction, 0.0, 1.0, "holdoutFraction");
+        SplittableRandom rng = Seeds.stream(seed, 0);
+        int[] train = new int[n];
+        int[] holdout = new int[n];
+        int nt = 0;
+        int nh = 0;
+        for (int i = 0; i < n; i++) {
+            if (rng.nextDouble() < holdoutFraction) {
+                holdout[nh++] = i;
+            } else {
+                train[nt++] = i;
+            }
+        }
+        return new int[][] {Arrays.copyOf(train, nt), Arrays.copyOf(holdout, nh)};
+    }
+
+    /** {@code size} rows drawn uniformly with replacement from 0..n−1 under {@code seed} (a bootstrap sample). */
+    public static int[] withReplacement(int n, int size, long seed) {
+        Preconditions.checkAtLeast(n, 1, "n");
+        SplittableRandom rng = new SplittableRandom(seed);
+        int[] rows = new int[size];
+        for (int i = 0; i < size; i++) {
+            rows[i] = rng.nextInt(n);
+        }
+        return rows;
+    }
 }

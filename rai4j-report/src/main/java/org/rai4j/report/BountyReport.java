@@ -2,7 +2,9 @@ package org.rai4j.report;
 
 import org.rai4j.bounty.BountyEngine;
 import org.rai4j.bounty.Decision;
+import org.rai4j.bounty.HouseHunt;
 import org.rai4j.bounty.HunterDecision;
+import org.rai4j.bounty.ModelSpec;
 import org.rai4j.bounty.Repair;
 import org.rai4j.bounty.SimulationResult;
 
@@ -16,10 +18,30 @@ import java.util.TreeSet;
 /**
  * Renderings of a simulated bias bounty ({@link SimulationResult}): the operator's text report, the
  * operator's JSON, the hunters' JSON (id, decision and public reason only) and the teams × features
- * heatmap (SVG). Stateless and thread-safe.
+ * heatmap (SVG); and the automated hunter's proposals as submission lines. Stateless and thread-safe.
  */
 public final class BountyReport {
     private BountyReport() {}
+
+    /**
+     * The hunter's proposals as submission lines (JSON lines: {@code id}, {@code team}, {@code group},
+     * {@code model} as {@code {"rule": …}} or {@code {"constant": …}}, {@code train_weighted_improvement}),
+     * each ending in a newline; what {@code bounty simulate} and a bounty's submission endpoint read.
+     */
+    public static String huntLines(List<HouseHunt.Proposal> proposals) {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (HouseHunt.Proposal p : proposals) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("id", p.id());
+            line.put("team", p.team());
+            line.put("group", p.group());
+            line.put("model", p.model() instanceof ModelSpec.Rule r ? Map.of("rule", r.predicate())
+                    : Map.of("constant", ((ModelSpec.Constant) p.model()).value()));
+            line.put("train_weighted_improvement", p.trainImprovement());
+            lines.add(line);
+        }
+        return Json.lines(lines);
+    }
 
     /** The operator's JSON document (config, decisions, final model, trajectory, slice errors, feature use, adaptivity), with a final newline. */
     public static String json(SimulationResult r) {

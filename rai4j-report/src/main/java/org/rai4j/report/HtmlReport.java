@@ -27,7 +27,13 @@ public final class HtmlReport {
      * @param baselineSource  the baseline's file name (when comparing)
      */
     public static String render(AuditResult r, List<String> metrics, ComparisonResult comparison, String baselineSource) {
-        return render(r, metrics, comparison, baselineSource, null);
+        return render(r, metrics, comparison, baselineSource, null, null);
+    }
+
+    /** The page with an Aequitas disparities section ({@code --reference-group}); {@code disparities} may be null. */
+    public static String render(AuditResult r, List<String> metrics, ComparisonResult comparison, String baselineSource,
+                                org.rai4j.fairness.Disparities.Report disparities) {
+        return render(r, metrics, comparison, baselineSource, null, disparities);
     }
 
     /**
@@ -38,11 +44,11 @@ public final class HtmlReport {
      */
     public static String renderWithConditionEffect(AuditResult r, List<String> metrics, ComparisonResult conditionEffect,
                                                    String cleanSource, String conditionSource) {
-        return render(r, metrics, conditionEffect, cleanSource, conditionSource);
+        return render(r, metrics, conditionEffect, cleanSource, conditionSource, null);
     }
 
     private static String render(AuditResult r, List<String> metrics, ComparisonResult comparison, String baselineSource,
-                                 String conditionSource) {
+                                 String conditionSource, org.rai4j.fairness.Disparities.Report disparities) {
         List<String> shown = metrics == null || metrics.isEmpty() ? ConsoleReport.defaultMetrics(r) : metrics;
         String hash = r.provenance().inputs().values().stream().findFirst().map(h -> " · data sha256 " + h.substring(0, 12) + "…").orElse("");
         Doc doc = new Doc("rai4j audit report", String.format(Locale.ROOT, "task %s · %d rows · groups %s · %d%% intervals · seed %d%s",
@@ -72,6 +78,9 @@ public final class HtmlReport {
         AuditSections.coverage(doc, r);
         doc.h2("Gaps and significance", "gaps");
         AuditSections.gaps(doc, r, r.main(), shown);
+        if (disparities != null) {
+            DisparityRendering.section(doc, disparities);
+        }
         if (comparison != null && conditionSource == null) {
             doc.h2("Comparison with the baseline", "comparison");
             ComparisonHtml.sections(doc, comparison, baselineSource, "this audit");

@@ -20,9 +20,11 @@ final class Api {
     private final Bounties bounties;
     private final Auth auth;
     private final long startedNanos;
+    private final ReadCache cache;
 
-    Api(Store store, Models models, Bounties bounties, Auth auth, long startedNanos) {
+    Api(Store store, Models models, Bounties bounties, Auth auth, long startedNanos, ReadCache cache) {
         this.store = store;
+        this.cache = cache;
         this.models = models;
         this.bounties = bounties;
         this.auth = auth;
@@ -38,18 +40,19 @@ final class Api {
     }
 
     private static final String JSON = "application/json";
+    static final long HEALTH_MAX_AGE_NANOS = 1_000_000_000L;
     private static final List<String> JSON_BODY = List.of(JSON);
 
     List<Route> routes() {
         List<Route> r = new ArrayList<>();
         r.add(get("/healthz", "Liveness and readiness: 200 when the database answers.", Access.PUBLIC, Set.of(), JSON, this::health));
         r.add(get("/api/models", "List the models (JSON array of objects with an id).", Access.PUBLIC, Set.of(), JSON,
-                ctx -> json(ctx, store.models().stream().map(this::modelJson).toList())));
-        r.add(get("/api/models/{id}", "A model with its versions and published audit summary.", Access.PUBLIC, Set.of(), JSON, this::model));
+                cachedJson(ctx -> store.models().stream().map(this::modelJson).toList())));
+        r.add(get("/api/models/{id}", "A model with its versions and published audit summary.", Access.PUBLIC, Set.of(), JSON, cachedJson(this::model)));
         r.add(get("/api/models/{id}/versions", "A model's immutable versions, newest first.", Access.PUBLIC, Set.of(), JSON,
-                ctx -> json(ctx, store.versions(models.require(ctx.pathParam("id")).id()).stream().map(Api::versionJson).toList())));
+                cachedJson(ctx -> store.versions(models.require(ctx.pathParam("id")).id()).stream().map(Api::versionJson).toList())));
         r.add(get("/api/models/{id}/audit", "The published audit (rai4j.audit/1 JSON) of a model's latest published version.",
-                Access.PUBLIC, Set.of(), JSON, this::auditJson));
+                Access.PUBLIC, Set.of(), JSON, cached(this::auditJson)));
         r.add(post("/api/models/{id}/predict", "Score a batch of rows with the hosted model: {\"rows\": [{feature: value}]}.",
                 Access.USER, Set.of(), JSON_BODY, 200, ctx -> json(ctx, models.predict(models.require(ctx.pathParam("id")).id(), Json.parse(ctx.body())))));
         r.add(post("/api/models/{id}/last-mile", "Last-mile check: upload a predictions CSV (kind=predictions) or a features CSV the hosted "
@@ -58,15 +61,15 @@ final class Api {
         r.add(post("/api/models/{id}/versions", "Publish a new model version with its audit JSON and service-card YAML (provider).",
                 Access.PROVIDER, Set.of(), JSON_BODY, 201, this::publish));
         r.add(get("/api/bounties", "List the bounties (JSON array of objects with an id).", Access.PUBLIC, Set.of(), JSON,
-                ctx -> json(ctx, store.bounties().stream().map(Api::bountyJson).toList())));
+                cachedJson(ctx -> store.bounties().stream().map(Api::bountyJson).toList())));
         r.add(post("/api/bounties", "Open a bounty: base model, public train split, private holdout, alpha, alpha_r, guard, budgets (provider).",
                 Access.PROVIDER, Set.of(), JSON_BODY, 201, this::createBounty));
         r.add(get("/api/bounties/{id}", "A bounty's rules: alpha, holdout size, guard policy, budgets.", Access.PUBLIC, Set.of(), JSON,
-                ctx -> json(ctx, bountyJson(bounty(ctx)))));
+                cachedJson(ctx -> bountyJson(bounty(ctx)))));
         r.add(get("/api/bounties/{id}/leaderboard", "Teams ranked by accepted submissions (no holdout number is released).",
-                Access.PUBLIC, Set.of(), JSON, ctx -> json(ctx, leaderboard(bounty(ctx)))));
+                Access.PUBLIC, Set.of(), JSON, cachedJson(ctx -> leaderboard(bounty(ctx)))));
         r.add(get("/api/bounties/{id}/changelog", "Accepted groups and repairs, one entry per model version.", Access.PUBLIC, Set.of(), JSON,
-                ctx -> json(ctx, store.versions(bounty(ctx).modelId()).stream().map(Api::versionJson).toList())));
+                cachedJson(ctx -> store.versions(bounty(ctx).modelId()).stream().map(Api::versionJson).toList())));
         r.add(get("/api/bounties/{id}/train.csv", "The public training split (CSV). No other split is served.", Access.PUBLIC, Set.of(),
                 "text/csv", ctx -> {
                     Store.Bounty b = bounty(ctx);
@@ -107,17 +110,47 @@ final class Api {
         return r;
     }
 
+    /** A route's JSON, computed from the request. */
+    private interface JsonBody {
+        Object compute(Context ctx) throws Exception;
+    }
+
+    /** A route's JSON text (already rendered), computed from the request. */
+    private interface TextBody {
+        String compute(Context ctx) throws Exception;
+    }
+
+    /**
+     * A public read route whose JSON depends only on its path and the database: served from the {@link ReadCache}
+     * (so concurrent readers do not each run the same queries) until the next write. Errors are not cached.
+     */
+    private Handler cachedJson(JsonBody body) {
+        return cached(ctx -> Json.write(body.compute(ctx)));
+    }
+
+    private Handler cached(TextBody body) {
+        return ctx -> ctx.contentType("application/json").result(cache.get(ctx.path(), () -> body.compute(ctx)));
+    }
+
     static void json(Context ctx, Object body) {
         ctx.contentType("application/json").result(Json.write(body));
     }
 
-    private void health(Context ctx) {
-        long models = store.models().size();
+    /**
+     * Health: one database round trip at most once a second (concurrent checks share it), or after a write;
+     * the counts change only with writes.
+     */
+    private void health(Context ctx) throws Exception {
+        String body = cache.get("healthz", HEALTH_MAX_AGE_NANOS, () -> {
+            long[] counts = store.healthCounts();
+            return counts[0] + "," + counts[1] + "," + counts[2];
+        });
+        long[] counts = java.util.Arrays.stream(body.split(",")).mapToLong(Long::parseLong).toArray();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", "ok");
-        m.put("models", models);
-        m.put("queued", store.count("queued"));
-        m.put("verifying", store.count("verifying"));
+        m.put("models", counts[0]);
+        m.put("queued", counts[1]);
+        m.put("verifying", counts[2]);
         m.put("uptime_seconds", (System.nanoTime() - startedNanos) / 1_000_000_000L);
         json(ctx, m);
     }
@@ -136,7 +169,7 @@ final class Api {
         return j;
     }
 
-    private void model(Context ctx) {
+    private Map<String, Object> model(Context ctx) {
         Store.Model m = models.require(ctx.pathParam("id"));
         Map<String, Object> j = modelJson(m);
         j.put("versions", store.versions(m.id()).stream().map(Api::versionJson).toList());
@@ -148,14 +181,14 @@ final class Api {
                 j.put("artifact", Json.parse(v.artifactJson()));
             }
         });
-        json(ctx, j);
+        return j;
     }
 
-    private void auditJson(Context ctx) {
+    private String auditJson(Context ctx) {
         Store.Model m = models.require(ctx.pathParam("id"));
         Store.Version v = store.latestPublished(m.id())
                 .orElseThrow(() -> ApiException.notFound("model '" + m.id() + "' has no published audit"));
-        ctx.contentType("application/json").result(v.auditJson());
+        return v.auditJson();
     }
 
     static Map<String, Object> versionJson(Store.Version v) {

@@ -26,14 +26,17 @@ final class Auth {
     private final Secrets secrets = new Secrets();
     private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(10);
     private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
-    /** A bcrypt hash to compare against when the user does not exist, so timing does not reveal user names. */
-    private final String dummyHash;
+    /**
+     * A bcrypt hash (cost 10, of a discarded random string) to compare against when the user does not exist, so
+     * timing does not reveal user names. A constant: hashing one at every start cost a bcrypt round on the start-up
+     * path, and its secrecy does not matter (a login for a missing user fails whatever matches).
+     */
+    private static final String DUMMY_HASH = "$2a$10$.BB2c7ygS3W8nxXaZ3dOJe/kzLnuMfPak3yyp5OX5JztYkcNunB8i";
 
     private record Failures(int count, Instant since) {}
 
     Auth(Store store) {
         this.store = store;
-        this.dummyHash = bcrypt.encode("no such user " + secrets.token());
     }
 
     Secrets secrets() {
@@ -76,7 +79,7 @@ final class Auth {
         throttle(userKey);
         throttle(ipKey);
         Optional<Store.User> u = username == null ? Optional.empty() : store.userByName(username);
-        boolean ok = bcrypt.matches(password == null ? "" : password, u.map(Store.User::passwordHash).orElse(dummyHash)) && u.isPresent();
+        boolean ok = bcrypt.matches(password == null ? "" : password, u.map(Store.User::passwordHash).orElse(DUMMY_HASH)) && u.isPresent();
         if (!ok) {
             fail(userKey);
             fail(ipKey);

@@ -3,11 +3,11 @@ package org.rai4j.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.rai4j.core.Column;
 import org.rai4j.core.DataFileException;
-import org.rai4j.core.Splits;
+import org.rai4j.core.GermanCredit;
 import org.rai4j.core.Table;
 import org.rai4j.learn.FeatureEncoder;
+import org.rai4j.learn.GermanCreditModel;
 import org.rai4j.learn.LogisticModel;
-import org.rai4j.learn.LogisticRegression;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,15 +15,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The hosted German credit model: rai4j-learn's logistic regression on a seeded split of the bundled
- * data, exactly as {@code rai4j demo} trains it. Its stored artefact holds the training recipe and the
+ * The hosted German credit model: rai4j-learn's {@link GermanCreditModel} (logistic regression on a seeded
+ * split of the bundled data), the same use case as {@code rai4j demo}. Its stored artefact holds the training recipe and the
  * coefficients; on load the encoder is refitted from the same training rows and the coefficients are
  * checked against a retrained model, so a stored version cannot silently drift. Immutable.
  */
 final class CreditModel {
-    static final String LABEL = "class";
-    static final List<String> GROUPS = List.of("sex", "age_band");
+    static final String LABEL = GermanCredit.LABEL;
+    static final List<String> GROUPS = GermanCredit.GROUPS;
 
+    private final GermanCreditModel use;
     final FeatureEncoder encoder;
     final LogisticModel model;
     final List<String> features;
@@ -33,8 +34,9 @@ final class CreditModel {
     final long splitSeed;
     final double testFraction;
 
-    private CreditModel(FeatureEncoder encoder, LogisticModel model, List<String> features, Table train, Table test,
+    private CreditModel(GermanCreditModel use, FeatureEncoder encoder, LogisticModel model, List<String> features, Table train, Table test,
                         double l2, long splitSeed, double testFraction) {
+        this.use = use;
         this.encoder = encoder;
         this.model = model;
         this.features = List.copyOf(features);
@@ -45,16 +47,10 @@ final class CreditModel {
         this.testFraction = testFraction;
     }
 
-    /** Trains on {@code data} (German credit with groups). */
+    /** Trains on {@code data} (German credit with groups): rai4j-learn's {@link GermanCreditModel}, as {@code rai4j demo}. */
     static CreditModel train(Table data, double testFraction, long splitSeed, double l2) throws DataFileException {
-        int[][] split = Splits.trainTest(data.rowCount(), testFraction, splitSeed);
-        Table train = data.select(split[0]);
-        Table test = data.select(split[1]);
-        List<String> features = new ArrayList<>(data.columnNames());
-        features.removeAll(List.of(LABEL, "sex", "age_band"));
-        FeatureEncoder encoder = FeatureEncoder.fit(train, features);
-        LogisticModel model = new LogisticRegression(l2, 100, 1e-10).fit(encoder.transform(train), labels(train));
-        return new CreditModel(encoder, model, features, train, test, l2, splitSeed, testFraction);
+        GermanCreditModel m = GermanCreditModel.train(data, testFraction, splitSeed, l2);
+        return new CreditModel(m, m.encoder(), m.model(), m.features(), m.train(), m.test(), l2, splitSeed, testFraction);
     }
 
     /** Rebuilds the model from its stored artefact; fails when retraining does not reproduce the coefficients. */
@@ -98,26 +94,12 @@ final class CreditModel {
 
     /** P(good) for every row. */
     double[] scores(Table t) throws DataFileException {
-        double[][] x = encoder.transform(t);
-        double[] s = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            s[i] = model.probability(x[i]);
-        }
-        return s;
+        return use.scores(t);
     }
 
     /** The rows the audit evaluates: truth, prediction, score and the group columns. */
     Table audited(Table t, String source) throws DataFileException {
-        double[] score = scores(t);
-        int[] truth = labels(t);
-        double[] y = new double[truth.length];
-        double[] pred = new double[truth.length];
-        for (int i = 0; i < truth.length; i++) {
-            y[i] = truth[i];
-            pred[i] = score[i] >= 0.5 ? 1 : 0;
-        }
-        return new Table(source, t.sha256(), List.of(Column.numeric("good_credit", y), Column.numeric("predicted_good", pred),
-                Column.numeric("score", score), t.column("sex"), t.column("age_band")), null);
+        return use.audited(t, source);
     }
 
     /** The feature columns with their type, for the predict API: numeric or the categorical levels seen in training. */
@@ -128,18 +110,5 @@ final class CreditModel {
             m.put(f, c.isNumeric() ? "number" : c.levels());
         }
         return m;
-    }
-
-    static int[] labels(Table t) throws DataFileException {
-        Column c = t.column(LABEL);
-        int[] y = new int[t.rowCount()];
-        for (int i = 0; i < y.length; i++) {
-            String v = c.text(i);
-            if (!"good".equals(v) && !"bad".equals(v)) {
-                throw new DataFileException(t.problem(i, LABEL, "expected good or bad, got '" + v + "'"));
-            }
-            y[i] = "good".equals(v) ? 1 : 0;
-        }
-        return y;
     }
 }

@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The rai4j platform server ({@code rai4j serve}). {@link #start(ServerOptions)} opens (and migrates) the
@@ -52,8 +55,14 @@ public final class Rai4jServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + o.dataDir() + ": " + e.getMessage(), e);
         }
+        StartupPhases phases = new StartupPhases(t0);
+        // A fresh embedded database will need the demo: compute it while the database opens and migrates.
+        CompletableFuture<DemoLoader.Demo> demo = o.loadDemo() && o.jdbcUrl() == null
+                && !Files.exists(o.dataDir().resolve("rai4j.mv.db")) ? DemoLoader.prepareInBackground() : null;
         Db db = Db.open(o);
+        phases.lap("database");
         try {
+            ReadCache cache = new ReadCache(db.jdbi);
             Store store = new Store(db.jdbi, !db.postgres);
             Auth auth = new Auth(store);
             String adminPassword = null;
@@ -61,36 +70,66 @@ public final class Rai4jServer implements AutoCloseable {
                 adminPassword = auth.secrets().password();
                 auth.createUser("admin", adminPassword, Role.ADMIN, "operators");
             }
+            phases.lap("accounts");
             Models models = new Models(store);
             Bounties bounties = new Bounties(store, o.dataDir().resolve("artifacts"), o.workers(), o.verificationDelayMillis());
-            if (o.loadDemo() && store.models().isEmpty()) {
-                DemoLoader.load(store, bounties, models);
-                store.flush();
+            boolean needDemo = o.loadDemo() && store.models().isEmpty();
+            if (needDemo && demo == null) {
+                demo = DemoLoader.prepareInBackground();
             }
             List<Route> routes = new ArrayList<>();
-            Api api = new Api(store, models, bounties, auth, t0);
+            Api api = new Api(store, models, bounties, auth, t0, cache);
             routes.addAll(api.routes());
             Pages pages = new Pages(store, models, bounties, auth, api);
             routes.addAll(pages.routes());
             routes.add(new Route("GET", "/openapi.json", "This OpenAPI 3.1 document.", Access.PUBLIC, java.util.Set.of(), true,
                     List.of(), "application/json", 200, ctx -> Api.json(ctx, OpenApi.document(routesView(routes)))));
-            Javalin app = Web.build(o, routes, auth, pages::error);
-            bounties.start();
+            // Listening starts while the demo is still computing; requests wait at the gate until start-up is done.
+            CountDownLatch ready = new CountDownLatch(1);
+            Javalin app = Web.build(o, routes, auth, pages::error, ready);
+            phases.lap("routes");
             try {
                 app.start();
             } catch (RuntimeException e) {
-                bounties.close();
                 throw new IllegalStateException("cannot listen on " + o.host() + ":" + o.port() + ": " + rootMessage(e)
                         + " (is another program using the port? choose another with --port)", e);
             }
+            phases.lap("listen");
+            try {
+                if (needDemo) {
+                    DemoLoader.Demo d = awaitDemo(demo);
+                    phases.lap("demo (computed in parallel)");
+                    DemoLoader.store(store, bounties, d);
+                    store.flush();
+                    phases.lap("demo stored");
+                }
+                bounties.start();
+            } catch (Exception | Error e) {
+                app.stop();
+                bounties.close();
+                throw e;
+            }
+            ready.countDown();
             String host = o.host().equals("0.0.0.0") ? "127.0.0.1" : o.host();
             String url = "http://" + host + ":" + app.port() + "/";
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            LOG.info("rai4j platform ready at {} in {} ms ({})", url, ms, db.description);
+            LOG.info("rai4j platform ready at {} in {} ms ({}); start-up phases: {}", url, ms, db.description, phases);
             return new Rai4jServer(db, store, bounties, app, routes, adminPassword, url, ms);
         } catch (Exception | Error e) {
             db.close();
             throw e;
+        }
+    }
+
+    private static DemoLoader.Demo awaitDemo(CompletableFuture<DemoLoader.Demo> demo) throws Exception {
+        try {
+            return demo.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            throw (Error) cause;
         }
     }
 
@@ -120,7 +159,7 @@ public final class Rai4jServer implements AutoCloseable {
         return Optional.ofNullable(adminPassword);
     }
 
-    /** Milliseconds from {@link #start} to listening. */
+    /** Milliseconds from {@link #start} to ready (demo loaded, answering requests). */
     public long startupMillis() {
         return startMillis;
     }

@@ -1,5 +1,6 @@
 package org.rai4j.server;
 
+import org.rai4j.core.Splits;
 import org.rai4j.core.Table;
 
 import java.net.URI;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * single model writer) and the end-to-end time from acknowledgement to decision.
  */
 public final class ServeBench {
+    /** Seconds the readers run before the measured window opens. */
+    static final int WARM_UP_SECONDS = 5;
+
     private ServeBench() {}
 
     /**
@@ -42,18 +45,22 @@ public final class ServeBench {
      * @param decisionMaxMs    slowest decision
      * @param endToEndMedianMs median time from acknowledgement to decision (includes queueing)
      * @param holdoutRows      rows of the bench bounty's holdout
+     * @param loadAverage      the machine's 1-minute load average at the end of the measured window (the readers and
+     *                         the server share the machine's cores; other programs' load shows here)
      */
     public record Result(long reads, long readErrors, double seconds, double p50Millis, double p99Millis, double maxMillis,
-                         int submissions, double decisionMedianMs, double decisionMaxMs, double endToEndMedianMs, int holdoutRows) {
+                         int submissions, double decisionMedianMs, double decisionMaxMs, double endToEndMedianMs, int holdoutRows,
+                         double loadAverage) {
         public double readsPerSecond() {
             return reads / seconds;
         }
 
         public String render() {
-            return String.format(Locale.ROOT, "reads: %d in %.1f s = %.0f reads/s; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; errors %d%n"
+            return String.format(Locale.ROOT, "reads: %d in %.1f s = %.0f reads/s; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; errors %d; "
+                            + "load average %.2f at the end of the window%n"
                             + "submissions: %d decided; decision (verification on %,d holdout rows + transaction) median %.0f ms, max %.0f ms; "
                             + "acknowledged → decided median %.0f ms%n",
-                    reads, seconds, readsPerSecond(), p50Millis, p99Millis, maxMillis, readErrors, submissions, holdoutRows,
+                    reads, seconds, readsPerSecond(), p50Millis, p99Millis, maxMillis, readErrors, loadAverage, submissions, holdoutRows,
                     decisionMedianMs, decisionMaxMs, endToEndMedianMs);
         }
     }
@@ -67,11 +74,9 @@ public final class ServeBench {
         Path dir = Files.createTempDirectory("rai4j-bench-serve");
         try (Rai4jServer server = Rai4jServer.start(ServerOptions.of(0, dir))) {
             Table data = DemoData.germanCredit();
-            SplittableRandom r = new SplittableRandom(20261204L);
-            int[] trainRows = new int[20_000];
-            int[] holdRows = new int[holdoutRows];
-            Arrays.setAll(trainRows, i -> r.nextInt(data.rowCount()));
-            Arrays.setAll(holdRows, i -> r.nextInt(data.rowCount()));
+            int[] drawn = Splits.withReplacement(data.rowCount(), 20_000 + holdoutRows, 20261204L);
+            int[] trainRows = Arrays.copyOfRange(drawn, 0, 20_000);
+            int[] holdRows = Arrays.copyOfRange(drawn, 20_000, drawn.length);
             server.bounties().create(new Bounties.NewBounty("bench", "bench bounty", "bench model", DemoData.csv(data.select(trainRows)),
                     DemoData.csv(data.select(holdRows)), "class", "bad", DemoLoader.BASE_RULE, "0.001", "0", 30, "threshold",
                     100_000, 100_000));
@@ -82,12 +87,14 @@ public final class ServeBench {
             }
             String[] paths = {"api/models", "api/bounties", "api/bounties/bench/leaderboard", "api/models/german-credit",
                     "api/bounties/german-credit-bounty", "healthz"};
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-            // warm-up: JIT and connection set-up are not measured
-            for (int i = 0; i < 300; i++) {
-                client.send(HttpRequest.newBuilder(URI.create(base + paths[i % paths.length])).build(), HttpResponse.BodyHandlers.discarding());
+            // warm-up: JIT, caches and connection set-up are not measured
+            try (LoopbackClient warm = new LoopbackClient("127.0.0.1", server.port())) {
+                for (int i = 0; i < 600; i++) {
+                    warm.get("/" + paths[i % paths.length]);
+                }
             }
             AtomicBoolean measuring = new AtomicBoolean(true);
+            AtomicBoolean recording = new AtomicBoolean(false);
             AtomicLong errors = new AtomicLong();
             long[][] latencies = new long[readers][];
             int[] counts = new int[readers];
@@ -95,24 +102,25 @@ public final class ServeBench {
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < readers; t++) {
                 final int id = t;
-                latencies[t] = new long[1 << 16];
+                latencies[t] = new long[1 << 13];
                 threads.add(new Thread(() -> {
-                    HttpClient c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                     int k = id;
-                    try {
+                    try (LoopbackClient c = new LoopbackClient("127.0.0.1", server.port())) {
                         while (measuring.get()) {
                             long t0 = System.nanoTime();
+                            boolean ok;
                             try {
-                                HttpResponse<Void> resp = c.send(HttpRequest.newBuilder(URI.create(base + paths[k++ % paths.length])).build(),
-                                        HttpResponse.BodyHandlers.discarding());
-                                if (resp.statusCode() != 200) {
+                                ok = c.get("/" + paths[k++ % paths.length]) == 200;
+                            } catch (Exception e) {
+                                ok = false;
+                            }
+                            if (recording.get()) {
+                                if (!ok) {
                                     errors.incrementAndGet();
                                 }
-                            } catch (Exception e) {
-                                errors.incrementAndGet();
-                            }
-                            if (counts[id] < latencies[id].length) {
-                                latencies[id][counts[id]++] = System.nanoTime() - t0;
+                                if (counts[id] < latencies[id].length) {
+                                    latencies[id][counts[id]++] = System.nanoTime() - t0;
+                                }
                             }
                         }
                     } finally {
@@ -146,11 +154,15 @@ public final class ServeBench {
                     }
                 }, "bench-hunter-" + h));
             }
-            long start = System.nanoTime();
             threads.forEach(Thread::start);
+            Thread.sleep(WARM_UP_SECONDS * 1000L);   // every reader connected and the JIT warm: not measured
+            long start = System.nanoTime();
+            recording.set(true);
             Thread.sleep(seconds * 1000L);
-            measuring.set(false);
+            recording.set(false);
             double elapsed = (System.nanoTime() - start) / 1e9;
+            double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            measuring.set(false);
             done.await();
             server.awaitIdle(Duration.ofSeconds(120));
             long total = 0;
@@ -175,7 +187,7 @@ public final class ServeBench {
             }
             double[] ee = e2e.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             return new Result(total, errors.get(), elapsed, pct(all, 0.50) / 1e6, pct(all, 0.99) / 1e6, all.length == 0 ? 0 : all[all.length - 1] / 1e6,
-                    ee.length, median(decisions), decisions.length == 0 ? 0 : decisions[decisions.length - 1], median(ee), holdoutRows);
+                    ee.length, median(decisions), decisions.length == 0 ? 0 : decisions[decisions.length - 1], median(ee), holdoutRows, load);
         }
     }
 

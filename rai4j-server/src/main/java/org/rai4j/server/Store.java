@@ -289,6 +289,14 @@ final class Store {
                 .mapTo(String.class).list());
     }
 
+    /** The models, queued and verifying submissions, in one round trip (for {@code /healthz}). */
+    long[] healthCounts() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT (SELECT COUNT(*) FROM models) AS m, "
+                        + "(SELECT COUNT(*) FROM submissions WHERE status = 'queued') AS q, "
+                        + "(SELECT COUNT(*) FROM submissions WHERE status = 'verifying') AS v")
+                .map((rs, ctx) -> new long[] {rs.getLong("m"), rs.getLong("q"), rs.getLong("v")}).one());
+    }
+
     long count(String status) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM submissions WHERE status = :s").bind("s", status)
                 .mapTo(Long.class).one());

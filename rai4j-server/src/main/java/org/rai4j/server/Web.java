@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
@@ -26,12 +28,18 @@ final class Web {
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    static final int READY_WAIT_SECONDS = 60;
+
     private Web() {}
 
     /** Renders an error as an HTML page for browser routes. */
     interface ErrorPage extends BiConsumer<Context, ApiException> {}
 
-    static Javalin build(ServerOptions o, List<Route> routes, Auth auth, ErrorPage errorPage) {
+    /**
+     * Builds the application. Requests wait until {@code ready} opens (start-up finished), at most
+     * {@link #READY_WAIT_SECONDS} s, then get 503.
+     */
+    static Javalin build(ServerOptions o, List<Route> routes, Auth auth, ErrorPage errorPage, CountDownLatch ready) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -42,6 +50,9 @@ final class Web {
             config.jetty.multipartConfig.maxTotalRequestSize(o.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, o.maxUploadBytes()), io.javalin.config.SizeUnit.BYTES);
             config.routes.before(ctx -> {
+                if (ready.getCount() > 0 && !ready.await(READY_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    throw new ApiException(503, "Starting", "the platform is still starting (loading the demo); try again in a few seconds", "5");
+                }
                 ctx.header("Content-Security-Policy", CSP);
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("X-Frame-Options", "DENY");

@@ -54,6 +54,25 @@ abstract class ApiSuite {
         }
     }
 
+    /**
+     * The demo is computed in the background while the database opens, and requests wait at a gate until
+     * start-up is done; this checks the store itself (no request) right after {@link Rai4jServer#start} returned.
+     */
+    @Test
+    @Order(0)
+    void start_returnsWithTheDemoStored() throws Exception {
+        Set<String> ids = new HashSet<>();
+        server.store.models().forEach(m -> ids.add(m.id()));
+        assertThat(ids).containsExactlyInAnyOrder(DemoLoader.CREDIT, DemoLoader.SPEECH, BOUNTY);
+        Store.Version credit = server.store.latestPublished(DemoLoader.CREDIT).orElseThrow();
+        assertThat(Json.parse(credit.auditJson()).get("schema").asText()).isEqualTo("rai4j.audit/1");
+        assertThat(Json.parse(credit.artifactJson()).get("coefficients").size()).isGreaterThan(10);
+        assertThat(Json.parse(server.store.latestPublished(DemoLoader.SPEECH).orElseThrow().auditJson()).get("schema").asText())
+                .isEqualTo("rai4j.audit/1");
+        assertThat(server.store.bounty(BOUNTY).orElseThrow().holdoutRows()).isEqualTo(400);
+        assertThat(server.store.trainCsv(BOUNTY)).isPresent();
+    }
+
     @Test
     @Order(1)
     void healthzAndIndex_afterFirstStart_listTheDemo() throws Exception {

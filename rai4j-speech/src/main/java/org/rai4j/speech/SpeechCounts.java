@@ -26,10 +26,15 @@ public record SpeechCounts(long utterances, long utterancesWithError, long empty
 
     public SpeechCounts {
         Preconditions.checkAtLeast(utterances, 0L, "utterances");
-        Preconditions.checkArgument(utterancesWithError >= 0 && utterancesWithError <= utterances,
-                "utterancesWithError must be in [0, utterances=" + utterances + "], got " + utterancesWithError);
-        Preconditions.checkArgument(emptyReferences >= 0 && emptyReferences <= utterances,
-                "emptyReferences must be in [0, utterances=" + utterances + "], got " + emptyReferences);
+        // the messages are built only on failure: audits construct these counts millions of times
+        if (utterancesWithError < 0 || utterancesWithError > utterances) {
+            throw new IllegalArgumentException("utterancesWithError must be in [0, utterances=" + utterances + "], got "
+                    + utterancesWithError);
+        }
+        if (emptyReferences < 0 || emptyReferences > utterances) {
+            throw new IllegalArgumentException("emptyReferences must be in [0, utterances=" + utterances + "], got "
+                    + emptyReferences);
+        }
         Preconditions.checkNotNull(words, "words");
         Preconditions.checkNotNull(characters, "characters");
         Preconditions.checkNonNegative(sumUtteranceWer, "sumUtteranceWer");
