@@ -71,6 +71,12 @@ final class FlDataOptions {
         }
     }
 
+    /** The file --dataset csv:FILE reads, or {@code null} for generated data. */
+    Path inputFile() {
+        String d = dataset.trim();
+        return d.toLowerCase(Locale.ROOT).startsWith("csv:") ? Path.of(d.substring(4).trim()) : null;
+    }
+
     /** How --dataset is recorded in the output. */
     String described() {
         String d = dataset.trim();

@@ -47,7 +47,7 @@ public final class FlServerCommand implements Callable<Integer> {
     @Option(names = "--wait-for", paramLabel = "N", description = "Clients that must join before round 1 (default: all).")
     Integer waitFor;
 
-    @Option(names = "--join-timeout", paramLabel = "SECONDS", defaultValue = "300",
+    @Option(names = "--join-timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "Start round 1 after this long even if fewer clients joined (default ${DEFAULT-VALUE}).")
     double joinTimeout;
 

@@ -79,6 +79,9 @@ public final class FlSimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // The output is checked before the data is read and the simulation runs; it may not be the csv input.
+        OutputFiles files = new OutputFiles().input("--dataset", run.data.inputFile());
+        Path target = "-".equals(json) ? null : files.declare("--json", Path.of(json));
         SimulationConfig config;
         ClientPopulation population;
         FederatedData base = run.data.population();
@@ -121,7 +124,8 @@ public final class FlSimulateCommand implements Callable<Integer> {
             out.print(text);
             out.flush();
         } else {
-            OutputFiles.write("--json", Path.of(json), text);
+            files.put(target, text);
+            files.commit();
             err.printf(Locale.ROOT, "rai4j: final test accuracy %.4f, train loss %.4f; wrote %s%n",
                     result.finalMetrics().testAccuracy(), result.finalMetrics().trainLoss(), json);
         }

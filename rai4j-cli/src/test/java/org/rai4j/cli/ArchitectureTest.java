@@ -28,7 +28,7 @@ class ArchitectureTest {
      * Algorithm internals a front end must not call itself: randomness, training, bootstrap and the bounty
      * hunter belong to library use cases (TrainingRun, BountySimulation, GermanCreditModel, HouseHunt,
      * BountyBenchmark, Auditor, …). Library benchmark runners that return a result record (AuditBenchmark,
-     * DpBenchmark, FederatedBenchmark, AlignmentBenchmark) are such use cases, and allowed.
+     * DpBenchmark, FederatedBenchmark, SpeechScoringBenchmark) are such use cases, and allowed.
      */
     private static final Set<String> ALGORITHMS = Set.of(
             "java.util.Random", "java.util.SplittableRandom", "org.rai4j.learn.LogisticRegression",
