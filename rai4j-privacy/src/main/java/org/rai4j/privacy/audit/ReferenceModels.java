@@ -13,8 +13,9 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
- * K reference ("shadow") models for LiRA: model k trains on a random half of a pool of n examples (exactly
- * ⌊n/2⌋, drawn from a seed derived from the run's seed and k) and is scored on all n. Models train in parallel
+ * K reference ("shadow") models for LiRA: each pool example is in the training data of exactly ⌊K/2⌋ of
+ * them, chosen at random from the run's seed (so each model trains on about half the pool), and every model is
+ * scored on the whole pool. Models train in parallel
  * on at most {@code concurrency} threads, so at most that many models (and their training copies) are alive at
  * once; only the K × n scaled logits are kept — memory is bounded by concurrency × one model plus 8·K·n bytes.
  * The result does not depend on the concurrency.
@@ -100,14 +101,12 @@ public final class ReferenceModels {
         Preconditions.checkArgument(k >= 1, "need at least one reference model, got " + k);
         Preconditions.checkArgument(poolSize >= 2, "the pool needs at least 2 examples, got " + poolSize);
         Preconditions.checkArgument(concurrency >= 1, "concurrency must be >= 1, got " + concurrency);
-        boolean[][] in = new boolean[k][];
+        boolean[][] in = memberships(k, poolSize, seed);
         int[][] rows = new int[k][];
         for (int m = 0; m < k; m++) {
-            rows[m] = half(poolSize, Seeds.derive(seed, 1000 + m));
-            in[m] = new boolean[poolSize];
-            for (int r : rows[m]) {
-                in[m][r] = true;
-            }
+            boolean[] inM = in[m];
+            rows[m] = java.util.stream.IntStream.range(0, poolSize).filter(i -> inM[i]).toArray();
+            Preconditions.checkState(rows[m].length > 0, "reference model " + m + " drew no training row; use a larger pool");
         }
         double[][] phi = new double[k][];
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, k));
@@ -141,22 +140,32 @@ public final class ReferenceModels {
         return new Statistics(phi, in);
     }
 
-    /** A sorted random subset of ⌊n/2⌋ of 0..n−1 (partial Fisher–Yates). */
-    static int[] half(int n, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        int[] perm = new int[n];
+    /**
+     * in[m][i]: whether model m trains on example i. With k ≥ 2 every example is IN exactly ⌊k/2⌋ models, chosen at
+     * random (as in Carlini et al.'s experiments), so every example has OUT models for offline LiRA and IN models
+     * for online LiRA, and each model trains on about half the pool. With k = 1 each example is IN with
+     * probability ½.
+     */
+    static boolean[][] memberships(int k, int n, long seed) {
+        SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, 1000));
+        boolean[][] in = new boolean[k][n];
+        int[] perm = new int[k];
         for (int i = 0; i < n; i++) {
-            perm[i] = i;
+            if (k == 1) {
+                in[0][i] = rng.nextBoolean();
+                continue;
+            }
+            for (int m = 0; m < k; m++) {
+                perm[m] = m;
+            }
+            for (int j = 0; j < k / 2; j++) {
+                int r = j + rng.nextInt(k - j);
+                int t = perm[j];
+                perm[j] = perm[r];
+                perm[r] = t;
+                in[perm[j]][i] = true;
+            }
         }
-        int h = n / 2;
-        for (int i = 0; i < h; i++) {
-            int j = i + rng.nextInt(n - i);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
-        int[] out = java.util.Arrays.copyOf(perm, h);
-        java.util.Arrays.sort(out);
-        return out;
+        return in;
     }
 }

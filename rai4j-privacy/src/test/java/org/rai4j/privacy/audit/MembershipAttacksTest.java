@@ -13,12 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Sanity properties of the attacks on real models (issue 13's acceptance): a model that memorises is detected,
  * a model that saw none of the members is not. Data: 400 rows of 20 standard-normal features with labels
- * independent of the features (a fair coin), so anything a model "knows" about a row's label it memorised.
+ * independent of the features (uniform over 10 classes), so anything a model "knows" about a row's label it memorised.
  * Members are rows 0..199, non-members rows 200..399.
  */
 class MembershipAttacksTest {
     private static final int N = 400;
     private static final int D = 20;
+    private static final int K = 10;
     private static DenseExamples pool;
     private static boolean[] members;
     private static DenseNetwork memoriser;
@@ -35,7 +36,7 @@ class MembershipAttacksTest {
 
     /** An over-parameterised MLP (20 → 256 ReLU → 2) trained 300 epochs on 200 random-label rows. */
     private static DenseNetwork train(DenseExamples data, long seed) {
-        DenseNetwork m = DenseNetwork.mlp(D, new int[] {256}, 2, seed);
+        DenseNetwork m = DenseNetwork.mlp(D, new int[] {256}, K, seed);
         Sgd.train(m, data, new Sgd.Config(0.05, 300, 20, seed), e -> { });
         return m;
     }
@@ -45,10 +46,12 @@ class MembershipAttacksTest {
         assertThat(memoriser.accuracy(pool.select(range(0, N / 2)))).as("train accuracy").isGreaterThan(0.99);
         AttackMetrics.Result r = AttackMetrics.of(MembershipAttacks.loss(ModelSignals.of(memoriser, pool)), members,
                 500, 0.95, 1);
-        assertThat(r.auc().value()).isGreaterThan(0.9);
-        assertThat(r.auc().interval().lo()).isGreaterThan(0.5);
-        assertThat(r.tprAt1PctFpr().value()).isGreaterThan(0.01);
-        assertThat(r.balancedAccuracy().value()).isGreaterThan(0.8);
+        System.out.printf("memoriser: loss AUC %.4f %s TPR@1%%FPR %.4f bal %.4f%n", r.auc().value(), r.auc().interval(),
+                r.tprAt1PctFpr().value(), r.balancedAccuracy().value());
+        assertThat(r.auc().value()).as("AUC").isGreaterThan(0.8);
+        assertThat(r.auc().interval().lo()).as("AUC interval %s", r.auc().interval()).isGreaterThan(0.7);
+        assertThat(r.tprAt1PctFpr().value()).as("TPR@1%%FPR").isGreaterThan(0.01);
+        assertThat(r.balancedAccuracy().value()).as("balanced accuracy").isGreaterThan(0.75);
     }
 
     @Test
@@ -58,26 +61,41 @@ class MembershipAttacksTest {
         double[] phi = ModelSignals.of(memoriser, pool).scaledLogit();
         AttackMetrics.Result off = AttackMetrics.of(MembershipAttacks.liraOffline(phi, ref, true), members, 500, 0.95, 2);
         AttackMetrics.Result on = AttackMetrics.of(MembershipAttacks.liraOnline(phi, ref, true), members, 500, 0.95, 3);
-        assertThat(off.auc().value()).isGreaterThan(0.9);
-        assertThat(off.tprAt1PctFpr().value()).isGreaterThan(0.01);
-        assertThat(on.auc().value()).isGreaterThan(0.9);
-        assertThat(on.tprAt1PctFpr().value()).isGreaterThan(0.01);
+        assertThat(off.auc().value()).as("offline AUC").isGreaterThan(0.8);
+        assertThat(off.tprAt1PctFpr().value()).as("offline TPR@1%%FPR").isGreaterThan(0.01);
+        assertThat(on.auc().value()).as("online AUC").isGreaterThan(0.8);
+        assertThat(on.tprAt1PctFpr().value()).as("online TPR@1%%FPR").isGreaterThan(0.01);
+        System.out.printf("memoriser: offline AUC %.4f TPR@1%%FPR %.4f; online AUC %.4f TPR@1%%FPR %.4f%n",
+                off.auc().value(), off.tprAt1PctFpr().value(), on.auc().value(), on.tprAt1PctFpr().value());
     }
 
     /**
-     * An untrained model and a model trained on independent rows know nothing about membership: their AUC's 95%
-     * interval contains 0.5. (For a correct interval each of these two seeded checks fails with probability
-     * about 5%; the seeds are fixed, so the test is deterministic. Coverage itself is checked over 200
-     * simulations in AttackMetricsTest.)
+     * An untrained model, and a model trained on rows independent of the audit pool, know nothing about
+     * membership: the AUC's 95% interval should contain 0.5. Each seeded check fails with probability about 5% for
+     * a correct interval, so the test repeats it over fresh pools and models: at least 16 of 20 untrained models
+     * (Binomial(20, 0.95): P[< 16] ≈ 2.6e-3) and at least 7 of 10 independently trained ones (P[< 7] ≈ 1.0e-3).
+     * Interval coverage itself is checked over 200 simulations in AttackMetricsTest.
      */
     @Test
     void lossAttack_untrainedOrIndependentModel_aucIntervalContainsHalf() {
-        DenseNetwork untrained = DenseNetwork.mlp(D, new int[] {256}, 2, 9);
-        DenseNetwork independent = train(randomLabels(N / 2, 12), 6);
-        for (DenseNetwork m : new DenseNetwork[] {untrained, independent}) {
-            AttackMetrics.Result r = AttackMetrics.of(MembershipAttacks.loss(ModelSignals.of(m, pool)), members, 500, 0.95, 4);
-            assertThat(r.auc().interval().contains(0.5)).as("AUC %s interval %s", r.auc().value(), r.auc().interval()).isTrue();
+        int untrained = 0;
+        for (int t = 0; t < 20; t++) {
+            DenseNetwork m = DenseNetwork.mlp(D, new int[] {64}, K, 100 + t);
+            untrained += containsHalf(m, randomLabels(N, 200 + t), t) ? 1 : 0;
         }
+        int independent = 0;
+        for (int t = 0; t < 10; t++) {
+            DenseNetwork m = DenseNetwork.mlp(D, new int[] {64}, K, 300 + t);
+            Sgd.train(m, randomLabels(N / 2, 400 + t), new Sgd.Config(0.05, 50, 20, t), e -> { });
+            independent += containsHalf(m, randomLabels(N, 500 + t), t) ? 1 : 0;
+        }
+        assertThat(untrained).as("untrained models whose AUC interval contains 0.5").isGreaterThanOrEqualTo(16);
+        assertThat(independent).as("independent models whose AUC interval contains 0.5").isGreaterThanOrEqualTo(7);
+    }
+
+    private static boolean containsHalf(DenseNetwork m, DenseExamples data, long seed) {
+        AttackMetrics.Result r = AttackMetrics.of(MembershipAttacks.loss(ModelSignals.of(m, data)), members, 500, 0.95, seed);
+        return r.auc().interval().contains(0.5);
     }
 
     @Test
@@ -85,19 +103,20 @@ class MembershipAttacksTest {
         ReferenceModels.Trainer t = (rows, seed) -> ModelSignals.of(trainQuick(pool.select(rows), seed), pool).scaledLogit();
         ReferenceModels.Statistics a = ReferenceModels.train(3, N, 7, 1, t, k -> { });
         ReferenceModels.Statistics b = ReferenceModels.train(3, N, 7, 3, t, k -> { });
+        int[] inCount = new int[N];
         for (int k = 0; k < 3; k++) {
             assertThat(a.phi(k)).containsExactly(b.phi(k));
             assertThat(a.in(k)).containsExactly(b.in(k));
-            int in = 0;
-            for (boolean x : a.in(k)) {
-                in += x ? 1 : 0;
+            boolean[] in = a.in(k);
+            for (int i = 0; i < N; i++) {
+                inCount[i] += in[i] ? 1 : 0;
             }
-            assertThat(in).isEqualTo(N / 2);
         }
+        assertThat(inCount).containsOnly(1); // every example IN exactly floor(3/2) = 1 model
     }
 
     private static DenseNetwork trainQuick(DenseExamples data, long seed) {
-        DenseNetwork m = DenseNetwork.logistic(D);
+        DenseNetwork m = DenseNetwork.softmax(D, K);
         Sgd.train(m, data, new Sgd.Config(0.05, 2, 20, seed), e -> { });
         return m;
     }
@@ -110,9 +129,9 @@ class MembershipAttacksTest {
             for (int j = 0; j < D; j++) {
                 x[i][j] = rng.nextGaussian();
             }
-            y[i] = rng.nextInt(2);
+            y[i] = rng.nextInt(K);
         }
-        return DenseExamples.of(x, y, 2);
+        return DenseExamples.of(x, y, K);
     }
 
     static int[] range(int from, int to) {
