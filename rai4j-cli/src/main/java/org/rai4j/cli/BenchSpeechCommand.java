@@ -1,6 +1,5 @@
 package org.rai4j.cli;
 
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import org.rai4j.core.Column;
 import org.rai4j.core.CsvOptions;
 import org.rai4j.core.CsvTableReader;
 import org.rai4j.core.Table;
+import org.rai4j.speech.SpeechDemo;
 import org.rai4j.speech.SpeechMetric;
 import org.rai4j.speech.SpeechScorer;
 import org.rai4j.speech.SpeechScoringBenchmark;
@@ -64,18 +64,12 @@ final class BenchSpeechCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Table table;
         String source;
-        CsvTableReader reader = new CsvTableReader(new CsvOptions(',', Set.of(""), CsvOptions.DEFAULT.maxLevels()));
         if (data != null) {
-            table = reader.read(data);
+            table = new CsvTableReader(new CsvOptions(',', Set.of(""), CsvOptions.DEFAULT.maxLevels())).read(data);
             source = data.toString();
         } else {
-            try (InputStream in = SpeechDemoCommand.class.getResourceAsStream(SpeechDemoCommand.RESOURCE)) {
-                if (in == null) {
-                    throw new UserException("the bundled speech data is missing from this build; pass --data FILE");
-                }
-                table = reader.read(in, "data/speech/utterances.csv", bytes -> { });
-            }
-            source = "data/speech/utterances.csv";
+            table = SpeechDemo.load();
+            source = SpeechDemo.SOURCE;
         }
         Column ref = table.column(reference);
         Column hyp = table.column(hypothesis);
