@@ -72,14 +72,16 @@ class MembershipAttacksTest {
     /**
      * An untrained model, and a model trained on rows independent of the audit pool, know nothing about
      * membership: the AUC's 95% interval should contain 0.5. Each seeded check fails with probability about 5% for
-     * a correct interval, so the test repeats it over fresh pools and models: at least 16 of 20 untrained models
-     * (Binomial(20, 0.95): P[< 16] ≈ 2.6e-3) and at least 7 of 10 independently trained ones (P[< 7] ≈ 1.0e-3).
+     * a correct interval, so the test repeats it over fresh pools and models: at least 85 of 100 untrained models
+     * (Binomial(100, 0.95): P[< 85] ≈ 1e-4; percentile bootstrap intervals cover a little under nominal — at 93%
+     * coverage P[< 85] ≈ 4e-3) and at least 7 of 10 independently trained ones (Binomial(10, 0.95): P[< 7] ≈ 1e-3).
+     * Measured here: 91 of 100.
      * Interval coverage itself is checked over 200 simulations in AttackMetricsTest.
      */
     @Test
     void lossAttack_untrainedOrIndependentModel_aucIntervalContainsHalf() {
         int untrained = 0;
-        for (int t = 0; t < 20; t++) {
+        for (int t = 0; t < 100; t++) {
             DenseNetwork m = DenseNetwork.mlp(D, new int[] {64}, K, 100 + t);
             untrained += containsHalf(m, randomLabels(N, 200 + t), t) ? 1 : 0;
         }
@@ -87,9 +89,9 @@ class MembershipAttacksTest {
         for (int t = 0; t < 10; t++) {
             DenseNetwork m = DenseNetwork.mlp(D, new int[] {64}, K, 300 + t);
             Sgd.train(m, randomLabels(N / 2, 400 + t), new Sgd.Config(0.05, 50, 20, t), e -> { });
-            independent += containsHalf(m, randomLabels(N, 500 + t), t) ? 1 : 0;
+            independent += containsHalf(m, randomLabels(N, 500 + t), 1000 + t) ? 1 : 0;
         }
-        assertThat(untrained).as("untrained models whose AUC interval contains 0.5").isGreaterThanOrEqualTo(16);
+        assertThat(untrained).as("untrained models whose AUC interval contains 0.5").isGreaterThanOrEqualTo(85);
         assertThat(independent).as("independent models whose AUC interval contains 0.5").isGreaterThanOrEqualTo(7);
     }
 
@@ -122,16 +124,21 @@ class MembershipAttacksTest {
     }
 
     static DenseExamples randomLabels(int n, long seed) {
+        return randomLabels(n, D, K, seed);
+    }
+
+    /** n rows of d standard-normal features with labels uniform over k classes, independent of the features. */
+    static DenseExamples randomLabels(int n, int d, int k, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
-        double[][] x = new double[n][D];
+        double[][] x = new double[n][d];
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < D; j++) {
+            for (int j = 0; j < d; j++) {
                 x[i][j] = rng.nextGaussian();
             }
-            y[i] = rng.nextInt(K);
+            y[i] = rng.nextInt(k);
         }
-        return DenseExamples.of(x, y, K);
+        return DenseExamples.of(x, y, k);
     }
 
     static int[] range(int from, int to) {
