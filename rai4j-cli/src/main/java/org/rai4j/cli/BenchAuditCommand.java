@@ -1,6 +1,7 @@
 package org.rai4j.cli;
 
 import org.rai4j.fairness.AuditBenchmark;
+import org.rai4j.report.BenchReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,7 +10,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code rai4j bench audit}: CSV ingest, counting pass and bootstrap-interval cost at several data sizes. */
@@ -34,22 +34,13 @@ public final class BenchAuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "rai4j bench audit · %d slices · B=%d · %d cores · Java %s%n", slices, bootstrap,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        out.printf(Locale.ROOT, "%12s %10s %12s %14s %16s %14s %16s %10s%n", "rows", "CSV MB", "ingest MB/s",
-                "ingest rows/s", "count rows/s", "intervals s", "naive boot. s", "speed-up");
-        AuditBenchmark.Result first = null;
+        out.print(BenchReport.auditHeader(slices, bootstrap));
         for (long n : rows) {
-            AuditBenchmark.Result r = AuditBenchmark.run(n, slices, bootstrap, tempDir);
-            first = first == null ? r : first;
-            out.printf(Locale.ROOT, "%12d %10.1f %12.1f %14.3g %16.3g %14.3f %16.1f %9.0fx%n", r.rows(), r.csvBytes() / 1e6,
-                    r.ingestMBps(), r.ingestRowsPerSecond(), r.countRowsPerSecond(), r.intervalSeconds(),
-                    r.naiveIntervalSeconds(), r.naiveIntervalSeconds() / r.intervalSeconds());
+            out.print(BenchReport.auditRow(AuditBenchmark.run(n, slices, bootstrap, tempDir)));
             out.flush();
         }
-        out.println();
-        out.println("intervals s: full audit (counting, B multinomial replicates on the sufficient statistics, all aggregates,");
-        out.println("pairwise significance tests) — independent of N. naive boot.: row resampling, timed on 3 replicates, scaled to B.");
+        out.print(BenchReport.auditFooter());
+        out.flush();
         return 0;
     }
 }

@@ -1,7 +1,7 @@
 package org.rai4j.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.rai4j.federated.FederatedBenchmark;
+import org.rai4j.report.BenchReport;
 import org.rai4j.report.Json;
 import org.rai4j.report.OutputFiles;
 import picocli.CommandLine;
@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code rai4j bench fl}: the federated simulator at a million virtual clients; 1 vs 2 threads, same bits. */
@@ -41,6 +40,8 @@ public final class BenchFlCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        OutputFiles files = new OutputFiles();
+        Path target = json == null || "-".equals(json) ? null : files.declare("--json", Path.of(json));
         FederatedBenchmark.Report r;
         try {
             r = FederatedBenchmark.run(new FederatedBenchmark.Options(clients, perRound, rounds, repetitions, 1L),
@@ -48,13 +49,14 @@ public final class BenchFlCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        String text = render(r);
+        String text = BenchReport.fl(r);
         if (json != null) {
-            String doc = Json.document(toJson(r)) + "\n";
+            String doc = Json.document(BenchReport.flJson(r)) + "\n";
             if ("-".equals(json)) {
                 out.print(doc);
             } else {
-                OutputFiles.write("--json", Path.of(json), doc);
+                files.put(target, doc);
+                files.commit();
                 out.print(text);
             }
         } else {
@@ -62,43 +64,5 @@ public final class BenchFlCommand implements Callable<Integer> {
         }
         out.flush();
         return r.identicalBits() ? 0 : 1;
-    }
-
-    static String render(FederatedBenchmark.Report r) {
-        FederatedBenchmark.Options o = r.options();
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "fl bench: %,d virtual clients, %d per round, %d rounds, FedAvg logistic regression (d=20)%n",
-                o.clients(), o.perRound(), o.rounds()));
-        for (FederatedBenchmark.Timing t : new FederatedBenchmark.Timing[] {r.oneThread(), r.twoThreads()}) {
-            double[] v = t.roundsPerSecond();
-            sb.append(String.format(Locale.ROOT, "  %d thread(s): median %.1f rounds/s (range %.1f – %.1f, %d runs); process CPU %.1f ms per round%n",
-                    t.threads(), t.median(), v[0], v[v.length - 1], v.length, t.medianCpuMillisPerRound()));
-        }
-        sb.append(String.format(Locale.ROOT, "  speed-up 2 vs 1 thread: %.2fx%n", r.speedup()));
-        sb.append(String.format(Locale.ROOT, "  peak heap: %.0f MB (max heap %.0f MB)%n", r.peakHeapBytes() / 1e6, r.maxHeapBytes() / 1e6));
-        sb.append(String.format(Locale.ROOT, "  final parameters bit-identical across all runs and thread counts: %s%n", r.identicalBits() ? "yes" : "NO"));
-        sb.append(String.format(Locale.ROOT, "  final accuracy on the evaluation set: %.4f%n", r.finalAccuracy()));
-        return sb.toString();
-    }
-
-    static ObjectNode toJson(FederatedBenchmark.Report r) {
-        ObjectNode o = Json.object();
-        o.put("clients", r.options().clients());
-        o.put("clients_per_round", r.options().perRound());
-        o.put("rounds", r.options().rounds());
-        for (FederatedBenchmark.Timing t : new FederatedBenchmark.Timing[] {r.oneThread(), r.twoThreads()}) {
-            ObjectNode n = o.putObject("threads_" + t.threads());
-            Json.put(n, "median_rounds_per_second", t.median());
-            Json.put(n, "median_cpu_ms_per_round", t.medianCpuMillisPerRound());
-            var arr = n.putArray("rounds_per_second");
-            for (double v : t.roundsPerSecond()) {
-                arr.add(v);
-            }
-        }
-        Json.put(o, "speedup", r.speedup());
-        o.put("peak_heap_bytes", r.peakHeapBytes());
-        o.put("identical_bits", r.identicalBits());
-        Json.put(o, "final_accuracy", r.finalAccuracy());
-        return o;
     }
 }

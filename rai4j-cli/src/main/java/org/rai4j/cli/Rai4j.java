@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 WerCommand.class,
                 CoverageCommand.class,
                 BiasCommand.class,
+                MitigateCommand.class,
                 SpeechCommand.class,
                 ServeCommand.class,
         })

@@ -1,5 +1,6 @@
 package org.rai4j.cli;
 
+import org.rai4j.report.Json;
 import org.rai4j.report.OutputFileException;
 import org.rai4j.report.OutputFiles;
 
@@ -35,6 +36,19 @@ final class RunOutputs {
     /** Gives a declared file its content. */
     void file(Path target, String content) {
         files.put(target, content);
+    }
+
+    /**
+     * Puts {@code value} as an indented JSON document ({@link Json}): to standard output ("-", with a final
+     * newline) or into the declared file {@code target} (without one).
+     */
+    void json(Object value, String target) {
+        String doc = Json.document(value);
+        if ("-".equals(target)) {
+            out.append(doc).append('\n');
+        } else {
+            file(Path.of(target), doc);
+        }
     }
 
     /** The held-back text of standard output ({@code toErr} false) or standard error. */

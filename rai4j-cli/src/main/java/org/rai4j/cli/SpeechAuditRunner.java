@@ -1,31 +1,21 @@
 package org.rai4j.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import org.rai4j.core.Interval;
 import org.rai4j.fairness.AuditResult;
-import org.rai4j.fairness.FailCondition;
-import org.rai4j.report.AuditJson;
-import org.rai4j.report.ConsoleReport;
-import org.rai4j.report.Gates;
-import org.rai4j.report.Json;
-import org.rai4j.report.HtmlReport;
 import org.rai4j.fairness.ComparisonResult;
-import org.rai4j.report.ComparisonJson;
-import org.rai4j.report.ComparisonReport;
+import org.rai4j.fairness.FailCondition;
+import org.rai4j.report.Gates;
+import org.rai4j.report.HtmlReport;
+import org.rai4j.report.SpeechRendering;
 import org.rai4j.speech.SpeechAudit;
 
 /**
- * Renders a speech audit the way {@code rai4j audit} renders any audit (console table, JSON
- * {@code rai4j.audit/1}, HTML, gates), plus what is specific to speech: the text normalisation used and
- * the coverage of the group dimensions (and, for the demo, condition effects).
+ * Writes a speech audit the way {@code rai4j audit} writes any audit (console text, JSON
+ * {@code rai4j.audit/1}, HTML, gates); the renderings are rai4j-report's {@link SpeechRendering} and
+ * {@link HtmlReport}, this class only routes them to standard output, standard error and the declared files.
  */
 final class SpeechAuditRunner {
     private SpeechAuditRunner() {}
@@ -51,22 +41,10 @@ final class SpeechAuditRunner {
                                  AuditOutput output, RunOutputs run) throws IOException {
         AuditResult r = result.audit();
         List<String> shown = output.shown(r);
-        StringBuilder text = new StringBuilder(ConsoleReport.render(r, shown));
-        text.append("\nnormalization: ").append(String.join(" → ", result.normalizer().describe()))
-                .append(" (applied to references and hypotheses alike)\n");
-        text.append("bootstrap: ").append(r.bootstrapMethod()).append('\n');
-        java.io.StringWriter cov = new java.io.StringWriter();
-        try (PrintWriter pw = new PrintWriter(cov)) {
-            pw.println();
-            CoverageCommand.render(result.coverage(), pw);
-        }
-        text.append(cov);
-        if (effect != null) {
-            text.append('\n').append(ComparisonReport.render(effect, effectSources[0], effectSources[1]));
-        }
+        String text = SpeechRendering.auditText(result, shown, effect, effectSources);
         boolean jsonToStdout = "-".equals(output.json);
         if (output.json != null) {
-            String json = json(result, effect, effectSources);
+            String json = SpeechRendering.auditJson(result, effect, effectSources);
             if (jsonToStdout) {
                 run.out.append(json);
             } else {
@@ -91,20 +69,5 @@ final class SpeechAuditRunner {
      */
     static void render(SpeechAudit.Result result, AuditOutput output, RunOutputs run) throws IOException {
         emitInto(result, null, null, output, run);
-    }
-
-    /**
-     * The audit JSON with {@code normalization}, {@code coverage}, {@code resampling_units} (what
-     * {@code rai4j compare} resamples) and, for the demo, {@code condition_effect} (a rai4j.compare/1 document) added.
-     */
-    static String json(SpeechAudit.Result result, ComparisonResult effect, String[] effectSources) {
-        ObjectNode tree = AuditJson.toTree(result.audit());
-        tree.set("normalization", Json.tree(result.normalizer().describe()));
-        tree.set("coverage", Json.tree(CoverageCommand.toJson(result.coverage())));
-        tree.set("resampling_units", AuditJson.resamplingUnits(result.units()));
-        if (effect != null) {
-            tree.set("condition_effect", ComparisonJson.toTree(effect, effectSources[0], effectSources[1]));
-        }
-        return Json.document(tree) + "\n";
     }
 }

@@ -223,6 +223,6 @@ final class SpeechSynthesizeAuditCommand implements Callable<Integer> {
             speakers.add(sm);
         }
         m.put("speakers", speakers);
-        SpeechJson.write(m, out.resolve("synthesis.json").toString(), run);
+        run.json(m, out.resolve("synthesis.json").toString());
     }
 }

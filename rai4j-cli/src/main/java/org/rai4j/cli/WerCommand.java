@@ -1,12 +1,7 @@
 package org.rai4j.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.rai4j.speech.Alignment;
-import org.rai4j.speech.EditCounts;
-import org.rai4j.speech.SpeechCounts;
-import org.rai4j.speech.SpeechMetric;
+import org.rai4j.report.SpeechRendering;
 import org.rai4j.speech.SpeechScorer;
 import org.rai4j.speech.TextNormalizer;
 import org.rai4j.speech.UtteranceScore;
@@ -44,50 +39,17 @@ final class WerCommand implements Callable<Integer> {
         TextNormalizer normalizer = normalization.normalizer();
         SpeechScorer scorer = new SpeechScorer(normalizer);
         UtteranceScore score = scorer.score(reference, hypothesis);
-        SpeechCounts counts = SpeechCounts.of(score);
         var out = spec.commandLine().getOut();
         if (json != null) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("wer", SpeechJson.number(SpeechMetric.WER.of(counts)));
-            m.put("mer", SpeechJson.number(SpeechMetric.MER.of(counts)));
-            m.put("wil", SpeechJson.number(SpeechMetric.WIL.of(counts)));
-            m.put("wip", SpeechJson.number(SpeechMetric.WIP.of(counts)));
-            m.put("cer", SpeechJson.number(SpeechMetric.CER.of(counts)));
-            EditCounts w = score.words();
-            m.put("hits", w.hits());
-            m.put("substitutions", w.substitutions());
-            m.put("deletions", w.deletions());
-            m.put("insertions", w.insertions());
-            m.put("reference_words", w.referenceLength());
-            m.put("hypothesis_words", w.hypothesisLength());
-            m.put("normalization", normalizer.describe());
-            m.put("reference_normalized", normalizer.normalize(reference));
-            m.put("hypothesis_normalized", normalizer.normalize(hypothesis));
-            SpeechJson.write(m, json, run);
+            run.json(SpeechRendering.pairJson(score, normalizer, reference, hypothesis), json);
             if (!"-".equals(json)) {
                 run.out.append("rai4j: wrote ").append(json).append('\n');
             }
             run.finish(out, spec.commandLine().getErr());
             return 0;
         }
-        Alignment alignment = scorer.align(reference, hypothesis);
-        out.println(alignment.render());
-        out.println();
-        EditCounts w = score.words();
-        out.printf("WER %s   MER %s   WIL %s   WIP %s   CER %s%n", fmt(SpeechMetric.WER.of(counts)),
-                fmt(SpeechMetric.MER.of(counts)), fmt(SpeechMetric.WIL.of(counts)), fmt(SpeechMetric.WIP.of(counts)),
-                fmt(SpeechMetric.CER.of(counts)));
-        out.printf("hits %d   substitutions %d   deletions %d   insertions %d   (reference %d words, hypothesis %d words)%n",
-                w.hits(), w.substitutions(), w.deletions(), w.insertions(), w.referenceLength(), w.hypothesisLength());
-        out.println("normalization: " + String.join(" → ", normalizer.describe()));
-        if (w.referenceLength() == 0) {
-            out.println("note: the reference is empty, so WER is the number of inserted words (jiwer v4), not a rate");
-        }
+        out.print(SpeechRendering.pairText(scorer.align(reference, hypothesis), score, normalizer));
         out.flush();
         return 0;
-    }
-
-    private static String fmt(double v) {
-        return String.format(java.util.Locale.ROOT, "%.4f", v);
     }
 }

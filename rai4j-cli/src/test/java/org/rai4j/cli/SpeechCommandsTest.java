@@ -253,10 +253,15 @@ class SpeechCommandsTest {
     }
 
     @Test
-    void benchSpeech_shortRun_printsBothThroughputsAndRatio() {
-        CliRun r = CliRun.of("bench", "speech", "--pairs", "200", "--seconds", "0.05");
+    void benchSpeech_shortRun_headlinesTheFromStringsPathAgainstThePreviousOne() {
+        CliRun r = CliRun.of("bench", "speech", "--pairs", "3000", "--repetitions", "1", "--warmup", "0", "--threads", "2");
         assertThat(r.status()).as(r.err()).isZero();
-        assertThat(r.out()).contains("fast single-row DP").contains("full matrix + traceback").contains("speed-up");
+        assertThat(r.out()).contains("speech scoring from strings (normalise, word + character alignment), 3,000 pairs per pass"
+                        + " = data/speech/utterances.csv (1,920 pairs) cycled")
+                .contains("all paths give identical counts")
+                .contains("previous path (String per step and word, HashMap), 1 thread")
+                .contains("SpeechScorer.scoreEach, 2 threads (what audit --task speech runs)")
+                .contains("target: >= 300,000 pairs/s");
     }
 
     @Test

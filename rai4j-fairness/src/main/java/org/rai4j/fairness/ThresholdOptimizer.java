@@ -48,7 +48,9 @@ public final class ThresholdOptimizer {
 
         @Override
         public String toString() {
-            return "score " + (greater ? ">" : "<") + " " + threshold;
+            String t = Double.isInfinite(threshold) ? (threshold > 0 ? "∞" : "−∞")
+                    : String.format(java.util.Locale.ROOT, "%.4f", threshold);
+            return "score " + (greater ? ">" : "<") + " " + t;
         }
     }
 

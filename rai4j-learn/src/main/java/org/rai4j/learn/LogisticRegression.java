@@ -34,13 +34,27 @@ public record LogisticRegression(double l2, int maxIterations, double tolerance)
      * @throws IllegalArgumentException on ragged rows, labels other than 0/1, or non-finite features
      */
     public LogisticModel fit(double[][] x, int[] y) {
+        return fit(x, y, null);
+    }
+
+    /**
+     * Fits the model with sample weights w_i ≥ 0 (the weighted log-likelihood of the class Javadoc; used by
+     * reweighing and by the cost-sensitive steps of reductions). {@code weights == null} means all 1.
+     *
+     * @throws IllegalArgumentException also on a negative or non-finite weight, or a weights array of another length
+     */
+    public LogisticModel fit(double[][] x, int[] y, double[] weights) {
         int n = x.length;
+        Preconditions.checkArgument(weights == null || weights.length == n,
+                "weights must have one entry per row, got " + (weights == null ? 0 : weights.length) + " for " + n + " rows");
         Preconditions.checkArgument(n > 0, "need at least one row to fit");
         Preconditions.checkArgument(y.length == n, "y must have one label per row, got " + y.length + " for " + n + " rows");
         int p = x[0].length + 1;
         for (int i = 0; i < n; i++) {
             Preconditions.checkArgument(x[i].length == p - 1, "row " + i + " has " + x[i].length + " features, expected " + (p - 1));
             Preconditions.checkArgument(y[i] == 0 || y[i] == 1, "labels must be 0 or 1, got " + y[i] + " at row " + i);
+            Preconditions.checkArgument(weights == null || (weights[i] >= 0 && Double.isFinite(weights[i])),
+                    "weights must be finite and >= 0, got " + (weights == null ? 0 : weights[i]) + " at row " + i);
             for (double v : x[i]) {
                 Preconditions.checkArgument(Double.isFinite(v), "features must be finite, got " + v + " at row " + i);
             }
@@ -60,8 +74,9 @@ public record LogisticRegression(double l2, int maxIterations, double tolerance)
                 row[0] = 1.0;
                 System.arraycopy(x[i], 0, row, 1, p - 1);
                 double mu = LogisticModel.sigmoid(dot(beta, row));
-                double r = y[i] - mu;
-                double w = Math.max(mu * (1 - mu), 1e-12);
+                double wi = weights == null ? 1.0 : weights[i];
+                double r = wi * (y[i] - mu);
+                double w = wi * Math.max(mu * (1 - mu), 1e-12);
                 for (int a = 0; a < p; a++) {
                     g[a] += r * row[a];
                     double wa = w * row[a];

@@ -101,7 +101,9 @@ public final class DpSgd<E extends Examples> {
 
     /** One DP-SGD step. */
     public StepReport step() {
-        Preconditions.checkState(stepsDone < config.steps(), "all " + config.steps() + " configured steps are done");
+        if (stepsDone >= config.steps()) {
+            throw new IllegalStateException("all " + config.steps() + " configured steps are done");
+        }
         return stepOn(samplePoissonBatch());
     }
 
@@ -110,7 +112,9 @@ public final class DpSgd<E extends Examples> {
      * from identical streams so that they do identical work).
      */
     StepReport stepOn(int[] batch) {
-        Preconditions.checkState(stepsDone < config.steps(), "all " + config.steps() + " configured steps are done");
+        if (stepsDone >= config.steps()) {
+            throw new IllegalStateException("all " + config.steps() + " configured steps are done");
+        }
         boolean stateful = gradient != null;
         double scale = stateful ? 1.0 / expectedBatchSize : -config.learningRate() / expectedBatchSize;
         rowsReadCount = 0;

@@ -48,36 +48,37 @@ public final class NoiseCalibration {
                                              Accountant accountant, double epsilonTolerance) {
         check(targetEpsilon, delta, sampleRate, steps);
         Preconditions.checkPositive(epsilonTolerance, "epsilon tolerance");
+        // RDP and GDP are monotone in σ, so comparisons far from the two roots are decided from evaluated
+        // neighbours; PRV's grid makes it only approximately monotone, so every comparison evaluates.
+        EpsilonCurve eps = new EpsilonCurve(s -> accountant.epsilon(s, sampleRate, steps, delta),
+                accountant != Accountant.PRV);
         double low = 0;
         double high = 10;
-        double epsHigh = Double.POSITIVE_INFINITY;
-        while (epsHigh > targetEpsilon) {
+        do {
             high = 2 * high;
-            epsHigh = accountant.epsilon(high, sampleRate, steps, delta);
             if (high > MAX_NOISE_MULTIPLIER) {
                 throw new IllegalArgumentException("the privacy budget is too low: even noise multiplier " + high
-                        + " gives epsilon " + epsHigh + " > target " + targetEpsilon + " (q=" + sampleRate
+                        + " gives epsilon " + eps.value(high) + " > target " + targetEpsilon + " (q=" + sampleRate
                         + ", steps=" + steps + ", delta=" + delta + ")");
             }
-        }
+        } while (eps.above(high, targetEpsilon));
+        eps.locate(low, high, targetEpsilon, targetEpsilon - epsilonTolerance);
         int bisections = 0;
-        while (targetEpsilon - epsHigh > epsilonTolerance) {
+        while (eps.shortOfTarget(high, targetEpsilon, epsilonTolerance)) {
             if (++bisections > MAX_BISECTION_STEPS) {
                 throw new IllegalArgumentException("cannot calibrate to target epsilon " + targetEpsilon + " within "
                         + epsilonTolerance + ": after " + MAX_BISECTION_STEPS + " bisection steps noise multiplier "
-                        + high + " gives epsilon " + epsHigh + " (a target this large is no meaningful privacy "
+                        + high + " gives epsilon " + eps.value(high) + " (a target this large is no meaningful privacy "
                         + "guarantee; choose a smaller target)");
             }
             double sigma = (low + high) / 2;
-            double eps = accountant.epsilon(sigma, sampleRate, steps, delta);
-            if (eps < targetEpsilon) {
+            if (eps.below(sigma, targetEpsilon)) {
                 high = sigma;
-                epsHigh = eps;
             } else {
                 low = sigma;
             }
         }
-        return new Calibrated(high, epsHigh);
+        return new Calibrated(high, eps.value(high));
     }
 
     /**

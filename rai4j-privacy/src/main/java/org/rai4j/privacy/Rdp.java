@@ -36,8 +36,12 @@ public final class Rdp {
      */
     public static double rdp(double q, double sigma, double alpha) {
         checkRate(q);
-        Preconditions.checkArgument(sigma >= 0 && !Double.isNaN(sigma), "noise multiplier must be >= 0, got " + sigma);
-        Preconditions.checkArgument(alpha > 1, "RDP order alpha must be > 1, got " + alpha);
+        if (!(sigma >= 0)) { // messages built only on failure: this runs for every order of every evaluation
+            throw new IllegalArgumentException("noise multiplier must be >= 0, got " + sigma);
+        }
+        if (!(alpha > 1)) {
+            throw new IllegalArgumentException("RDP order alpha must be > 1, got " + alpha);
+        }
         if (q == 0) {
             return 0;
         }
@@ -124,8 +128,10 @@ public final class Rdp {
         checkDelta(delta);
         Preconditions.checkArgument(orders.length > 0, "need at least one RDP order");
         for (int i = 0; i < orders.length; i++) {
-            Preconditions.checkArgument(orders[i] > 1 && (i == 0 || orders[i] > orders[i - 1]),
-                    "RDP orders must be > 1 and strictly ascending, got " + orders[i] + " at position " + i);
+            if (!(orders[i] > 1 && (i == 0 || orders[i] > orders[i - 1]))) { // message built only on failure
+                throw new IllegalArgumentException("RDP orders must be > 1 and strictly ascending, got " + orders[i]
+                        + " at position " + i);
+            }
         }
         boolean regular = true;
         for (Segment s : segments) {
@@ -145,7 +151,8 @@ public final class Rdp {
         private final List<Segment> segments;
         private final double[] orders;
         private final double logDelta;
-        private final java.util.Map<Integer, double[]> integerLogA = new java.util.HashMap<>();
+        /** Memo of log A_k per segment, indexed by k (null until computed). */
+        private double[][] integerLogA = new double[66][];
 
         PrunedSearch(List<Segment> segments, double[] orders, double logDelta) {
             this.segments = segments;
@@ -155,14 +162,19 @@ public final class Rdp {
 
         /** log A_k per segment for an integer order k ≥ 2, memoised. */
         private double[] integerLogA(int k) {
-            return integerLogA.computeIfAbsent(k, kk -> {
-                double[] la = new double[segments.size()];
+            if (k >= integerLogA.length) {
+                integerLogA = java.util.Arrays.copyOf(integerLogA, Math.max(2 * integerLogA.length, k + 1));
+            }
+            double[] la = integerLogA[k];
+            if (la == null) {
+                la = new double[segments.size()];
                 for (int s = 0; s < la.length; s++) {
                     Segment seg = segments.get(s);
-                    la[s] = seg.steps() > 0 ? logAIntegerOrder(seg.sampleRate(), seg.noiseMultiplier(), kk) : 0;
+                    la[s] = seg.steps() > 0 ? logAIntegerOrder(seg.sampleRate(), seg.noiseMultiplier(), k) : 0;
                 }
-                return la;
-            });
+                integerLogA[k] = la;
+            }
+            return la;
         }
 
         /** F(k) = Σ_s T_s·log A_k(q_s, σ_s) for an integer k ≥ 1 (F(1) = 0). */
@@ -191,11 +203,19 @@ public final class Rdp {
             return r;
         }
 
+        /** Per segment, the fractional series' α-independent erfc terms (see {@link #logAFractionalOrder}). */
+        private double[][][] logE0 = null;
+
+        /** Total RDP at a fractional order (regular segments only: 0 &lt; q &lt; 1, σ &gt; 0), as {@link Rdp#rdp} computes it. */
         private double exactRdp(double alpha) {
+            if (logE0 == null) {
+                logE0 = new double[segments.size()][1][0];
+            }
             double r = 0;
-            for (Segment s : segments) {
+            for (int k = 0; k < segments.size(); k++) {
+                Segment s = segments.get(k);
                 if (s.steps() > 0) {
-                    r += rdp(s.sampleRate(), s.noiseMultiplier(), alpha) * s.steps();
+                    r += logAFractionalOrder(s.sampleRate(), s.noiseMultiplier(), alpha, logE0[k]) / (alpha - 1) * s.steps();
                 }
             }
             return r;
@@ -213,23 +233,109 @@ public final class Rdp {
             return lb;
         }
 
+        /**
+         * ε at the integer orders (positions {@code idx} of the order list) that can be optimal, into
+         * {@code eps} (NaN where skipped); returns the smallest. Branch and bound on the convexity of F: the
+         * evaluated integers (and F(1) = 0) bound F at every other integer from below by the extensions of
+         * chords through neighbouring evaluated points; the order with the smallest bound is evaluated next,
+         * until no bound is within 1e-6·max(1, ε) of the best ε — so every order that could be optimal, or
+         * tie with the optimum, is evaluated, exactly as when all are.
+         */
+        private double integerOrders(int[] idx, double[] eps) {
+            int m = idx.length;
+            double best = Double.POSITIVE_INFINITY;
+            if (m == 0) {
+                return best;
+            }
+            java.util.TreeMap<Integer, Double> f = new java.util.TreeMap<>();
+            f.put(1, 0.0);
+            boolean[] done = new boolean[m];
+            int next = startPosition(idx);
+            for (int round = 0; next >= 0; round++) {
+                int k = (int) orders[idx[next]];
+                eps[idx[next]] = epsilonAtOrder(integerRdp(k), k, logDelta);
+                f.put(k, integerF(k));
+                done[next] = true;
+                best = Math.min(best, eps[idx[next]]);
+                if (round == 0 && m > 1) { // a second point, so that chords exist on both sides
+                    next = next + 1 < m ? next + 1 : next - 1;
+                    continue;
+                }
+                next = -1;
+                double nextBound = Double.POSITIVE_INFINITY;
+                double limit = best + 1e-6 * Math.max(1.0, Math.abs(best));
+                for (int j = 0; j < m; j++) {
+                    if (done[j]) {
+                        continue;
+                    }
+                    int kj = (int) orders[idx[j]];
+                    double b = epsilonAtOrder(lowerBoundF(f, kj) / (kj - 1), kj, logDelta);
+                    if (!(b > limit) && (next < 0 || b < nextBound)) { // NaN bound: must evaluate
+                        next = j;
+                        nextBound = b;
+                    }
+                }
+            }
+            return best;
+        }
+
+        /** The integer order to start from: near α* = 1 + √(log(1/δ)/ρ), ρ = Σ T·q²/σ² (small-q RDP ≈ α·ρ). */
+        private int startPosition(int[] idx) {
+            double rho = 0;
+            for (Segment s : segments) {
+                rho += s.steps() * s.sampleRate() * s.sampleRate() / (s.noiseMultiplier() * s.noiseMultiplier());
+            }
+            double guess = 1 + Math.sqrt(-logDelta / rho);
+            int bestPos = 0;
+            for (int j = 1; j < idx.length; j++) {
+                if (Math.abs(orders[idx[j]] - guess) < Math.abs(orders[idx[bestPos]] - guess)) {
+                    bestPos = j;
+                }
+            }
+            return bestPos;
+        }
+
+        /**
+         * A lower bound on F(k) from convexity: the extensions of the chords through the two evaluated points
+         * nearest below k and through the two nearest above it, and F ≥ 0.
+         */
+        private static double lowerBoundF(java.util.TreeMap<Integer, Double> f, int k) {
+            double lb = 0;
+            Integer p2 = f.lowerKey(k);
+            Integer p1 = p2 == null ? null : f.lowerKey(p2);
+            if (p1 != null) {
+                double v = f.get(p2) + (k - p2) * (f.get(p2) - f.get(p1)) / (p2 - p1);
+                if (v > lb) {
+                    lb = v;
+                }
+            }
+            Integer r1 = f.higherKey(k);
+            Integer r2 = r1 == null ? null : f.higherKey(r1);
+            if (r2 != null) {
+                double v = f.get(r1) + (k - r1) * (f.get(r2) - f.get(r1)) / (r2 - r1);
+                if (v > lb) {
+                    lb = v;
+                }
+            }
+            return lb;
+        }
+
         RdpEpsilon run() {
             int n = orders.length;
             double[] eps = new double[n];
             java.util.Arrays.fill(eps, Double.NaN);
-            double best = Double.POSITIVE_INFINITY;
             int fractional = 0;
+            int[] integerIdx = new int[n];
+            int integers = 0;
             for (int i = 0; i < n; i++) {
                 double a = orders[i];
                 if (a == Math.rint(a) && a <= Integer.MAX_VALUE) {
-                    eps[i] = epsilonAtOrder(integerRdp((int) a), a, logDelta);
-                    if (eps[i] < best) {
-                        best = eps[i];
-                    }
+                    integerIdx[integers++] = i;
                 } else {
                     fractional++;
                 }
             }
+            double best = integerOrders(java.util.Arrays.copyOf(integerIdx, integers), eps);
             // Fractional orders, most promising (smallest lower bound) first.
             int[] idx = new int[fractional];
             double[] bound = new double[n];
@@ -357,6 +463,15 @@ public final class Rdp {
      * subtracted in log space. Stops once both new terms are below e^{−30}.
      */
     static double logAFractionalOrder(double q, double sigma, double alpha) {
+        return logAFractionalOrder(q, sigma, alpha, null);
+    }
+
+    /**
+     * As {@link #logAFractionalOrder(double, double, double)}, reusing {@code logE0Cache[0]}: the terms
+     * log(½·erfc((i − z0)/(√2σ))) depend on i, q and σ but not on α, so one array (NaN where not yet
+     * computed, grown as needed) serves every order of one (q, σ). Same arithmetic, same result.
+     */
+    static double logAFractionalOrder(double q, double sigma, double alpha, double[][] logE0Cache) {
         double logQ = Math.log(q);
         double log1mQ = Math.log1p(-q);
         double sigma2 = sigma * sigma;
@@ -377,7 +492,23 @@ public final class Rdp {
             double j = alpha - i;
             double logT0 = logCoef + i * logQ + j * log1mQ;
             double logT1 = logCoef + j * logQ + i * log1mQ;
-            double logE0 = Math.log(0.5) + LogMath.logErfc((i - z0) / sqrt2Sigma);
+            double logE0;
+            if (logE0Cache == null) {
+                logE0 = Math.log(0.5) + LogMath.logErfc((i - z0) / sqrt2Sigma);
+            } else {
+                double[] c = logE0Cache[0];
+                if (i >= c.length) {
+                    int old = c.length;
+                    c = java.util.Arrays.copyOf(c, Math.max(2 * old, i + 1));
+                    java.util.Arrays.fill(c, old, c.length, Double.NaN);
+                    logE0Cache[0] = c;
+                }
+                logE0 = c[i];
+                if (Double.isNaN(logE0)) {
+                    logE0 = Math.log(0.5) + LogMath.logErfc((i - z0) / sqrt2Sigma);
+                    c[i] = logE0;
+                }
+            }
             double logE1 = Math.log(0.5) + LogMath.logErfc((z0 - j) / sqrt2Sigma);
             double logS0 = logT0 + ((double) i * i - i) / twoSigma2 + logE0;
             double logS1 = logT1 + (j * j - j) / twoSigma2 + logE1;

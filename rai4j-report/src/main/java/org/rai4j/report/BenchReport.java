@@ -1,11 +1,14 @@
 package org.rai4j.report;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.rai4j.bounty.BountyBenchmark;
+import org.rai4j.fairness.AuditBenchmark;
+import org.rai4j.federated.FederatedBenchmark;
 
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Console renderings of the benchmark results that the {@code rai4j bench} commands print. Stateless. */
+/** Renderings of the benchmark results that the {@code rai4j bench} commands print (console text, JSON). Stateless. */
 public final class BenchReport {
     private BenchReport() {}
 
@@ -25,6 +28,68 @@ public final class BenchReport {
                 + "ratio %.1fx%n", r.evaluatedNodes(), batched, perRow, perRow / batched));
         sb.append(String.format(Locale.ROOT, "PDL evaluation from scratch (every group and model evaluated on %,d rows): %.1f ms%n", r.rows(), r.coldMs()));
         return sb.toString();
+    }
+
+    /** {@code rai4j bench fl}: rounds/s with 1 and 2 threads, speed-up, peak heap, bit-identity and final accuracy. */
+    public static String fl(FederatedBenchmark.Report r) {
+        FederatedBenchmark.Options o = r.options();
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "fl bench: %,d virtual clients, %d per round, %d rounds, FedAvg logistic regression (d=20)%n",
+                o.clients(), o.perRound(), o.rounds()));
+        for (FederatedBenchmark.Timing t : new FederatedBenchmark.Timing[] {r.oneThread(), r.twoThreads()}) {
+            double[] v = t.roundsPerSecond();
+            sb.append(String.format(Locale.ROOT, "  %d thread(s): median %.1f rounds/s (range %.1f – %.1f, %d runs); process CPU %.1f ms per round%n",
+                    t.threads(), t.median(), v[0], v[v.length - 1], v.length, t.medianCpuMillisPerRound()));
+        }
+        sb.append(String.format(Locale.ROOT, "  speed-up 2 vs 1 thread: %.2fx%n", r.speedup()));
+        sb.append(String.format(Locale.ROOT, "  peak heap: %.0f MB (max heap %.0f MB)%n", r.peakHeapBytes() / 1e6, r.maxHeapBytes() / 1e6));
+        sb.append(String.format(Locale.ROOT, "  final parameters bit-identical across all runs and thread counts: %s%n", r.identicalBits() ? "yes" : "NO"));
+        sb.append(String.format(Locale.ROOT, "  final accuracy on the evaluation set: %.4f%n", r.finalAccuracy()));
+        return sb.toString();
+    }
+
+    /** {@code rai4j bench fl --json}: the same figures as a JSON tree (non-finite numbers null). */
+    public static ObjectNode flJson(FederatedBenchmark.Report r) {
+        ObjectNode o = Json.object();
+        o.put("clients", r.options().clients());
+        o.put("clients_per_round", r.options().perRound());
+        o.put("rounds", r.options().rounds());
+        for (FederatedBenchmark.Timing t : new FederatedBenchmark.Timing[] {r.oneThread(), r.twoThreads()}) {
+            ObjectNode n = o.putObject("threads_" + t.threads());
+            Json.put(n, "median_rounds_per_second", t.median());
+            Json.put(n, "median_cpu_ms_per_round", t.medianCpuMillisPerRound());
+            var arr = n.putArray("rounds_per_second");
+            for (double v : t.roundsPerSecond()) {
+                arr.add(v);
+            }
+        }
+        Json.put(o, "speedup", r.speedup());
+        o.put("peak_heap_bytes", r.peakHeapBytes());
+        o.put("identical_bits", r.identicalBits());
+        Json.put(o, "final_accuracy", r.finalAccuracy());
+        return o;
+    }
+
+    /** {@code rai4j bench audit}: the title and the column header. */
+    public static String auditHeader(int slices, int bootstrap) {
+        return String.format(Locale.ROOT, "rai4j bench audit · %d slices · B=%d · %d cores · Java %s%n", slices, bootstrap,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"))
+                + String.format(Locale.ROOT, "%12s %10s %12s %14s %16s %14s %16s %10s%n", "rows", "CSV MB", "ingest MB/s",
+                "ingest rows/s", "count rows/s", "intervals s", "naive boot. s", "speed-up");
+    }
+
+    /** {@code rai4j bench audit}: one data size. */
+    public static String auditRow(AuditBenchmark.Result r) {
+        return String.format(Locale.ROOT, "%12d %10.1f %12.1f %14.3g %16.3g %14.3f %16.1f %9.0fx%n", r.rows(), r.csvBytes() / 1e6,
+                r.ingestMBps(), r.ingestRowsPerSecond(), r.countRowsPerSecond(), r.intervalSeconds(),
+                r.naiveIntervalSeconds(), r.naiveIntervalSeconds() / r.intervalSeconds());
+    }
+
+    /** {@code rai4j bench audit}: what the columns mean. */
+    public static String auditFooter() {
+        String nl = System.lineSeparator();
+        return nl + "intervals s: full audit (counting, B multinomial replicates on the sufficient statistics, all aggregates," + nl
+                + "pairwise significance tests) — independent of N. naive boot.: row resampling, timed on 3 replicates, scaled to B." + nl;
     }
 
     /** The upper median (element n/2 of the sorted values), as the bench commands report it. */

@@ -1,21 +1,18 @@
 package org.rai4j.server;
 
-import org.rai4j.core.CsvOptions;
 import org.rai4j.core.CsvText;
-import org.rai4j.core.CsvTableReader;
-import org.rai4j.core.DataFileException;
 import org.rai4j.core.GermanCredit;
 import org.rai4j.core.Table;
+import org.rai4j.speech.SpeechDemo;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Set;
 
 /**
  * The demo's bundled data: German credit (rai4j-core's {@link GermanCredit}, the same loader as
- * {@code rai4j demo}) and the synthetic speech audit data (data/speech/utterances.csv, copied into the
- * server jar by the build).
+ * {@code rai4j demo}), the synthetic speech audit data (rai4j-speech's {@link SpeechDemo}, as
+ * {@code rai4j demo speech}) and the service cards under {@code demo/}.
  */
 final class DemoData {
     private DemoData() {}
@@ -24,13 +21,8 @@ final class DemoData {
         return GermanCredit.load();
     }
 
-    static Table speech() throws DataFileException {
-        try (InputStream in = resource("utterances.csv")) {
-            return new CsvTableReader(new CsvOptions(',', Set.of(""), CsvOptions.DEFAULT.maxLevels()))
-                    .read(in, "data/speech/utterances.csv", bytes -> { });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the bundled speech data", e);
-        }
+    static Table speech() {
+        return SpeechDemo.load();
     }
 
     static String text(String name) {
@@ -45,7 +37,7 @@ final class DemoData {
         InputStream in = DemoData.class.getResourceAsStream("demo/" + name);
         if (in == null) {
             throw new IllegalStateException("the demo resource " + name + " is missing from the rai4j-server jar; rebuild it with "
-                    + "'mvn -B -pl rai4j-cli -am package' (the speech data comes from data/speech)");
+                    + "'mvn -B -pl rai4j-cli -am package'");
         }
         return in;
     }

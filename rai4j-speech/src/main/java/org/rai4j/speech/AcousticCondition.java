@@ -28,8 +28,16 @@ public record AcousticCondition(String name, Kind kind, double snrDb) {
         BABBLE,
         /** Handset telephone channel: band-pass 300–3400 Hz, 8 kHz µ-law, back to 16 kHz (sox). */
         TELEPHONE,
-        /** Room reverberation: {@code sox reverb 70 50 100 100 20} (reverberance 70%, 20 ms pre-delay). */
+        /**
+         * Room reverberation: {@code sox reverb R 50 100 100 20} (reverberance R%, default 70; HF damping
+         * 50%, room scale 100%, stereo depth 100%, 20 ms pre-delay).
+         */
         REVERB,
+        /**
+         * A band-limited channel at the full 16 kHz rate (an intercom or a cheap microphone): {@code sox sinc
+         * LO-HI}, no codec and no resampling (unlike {@link #TELEPHONE}).
+         */
+        BAND,
         /**
          * Hospital imaging room: a tonal hum (sines at 120, 240, 360 and 480 Hz of equal amplitude) plus
          * monitor beeps (1 kHz, 150 ms on, 450 ms off: 100 per minute), made by sox, summed with the
@@ -60,6 +68,19 @@ public record AcousticCondition(String name, Kind kind, double snrDb) {
             default:
                 break;
         }
+        if (n.startsWith("reverb-")) {
+            double r = number(n.substring(7), name);
+            Preconditions.checkArgument(r > 0 && r <= 100, "reverberance of " + name + " must be in (0, 100], got " + r);
+            return new AcousticCondition(n, Kind.REVERB, Double.NaN);
+        }
+        if (n.startsWith("band-")) {
+            String[] f = n.substring(5).split("-");
+            Preconditions.checkArgument(f.length == 2, "band condition must be band-LO-HI (Hz), e.g. band-300-3400, got '" + name + "'");
+            double lo = number(f[0], name);
+            double hi = number(f[1], name);
+            Preconditions.checkArgument(lo >= 0 && hi > lo && hi < 8000, "band " + name + " needs 0 <= LO < HI < 8000 Hz");
+            return new AcousticCondition(n, Kind.BAND, Double.NaN);
+        }
         int dash = n.lastIndexOf('-');
         if (dash > 0) {
             String type = n.substring(0, dash);
@@ -79,6 +100,27 @@ public record AcousticCondition(String name, Kind kind, double snrDb) {
             }
         }
         throw new IllegalArgumentException("condition must be clean, white-SNR, pink-SNR, babble-SNR, telephone, reverb, "
-                + "hospital or hospital-SNR (SNR in dB, e.g. babble-10), got '" + name + "'");
+                + "reverb-PERCENT, band-LO-HI, hospital or hospital-SNR (SNR in dB, e.g. babble-10), got '" + name + "'");
+    }
+
+    private static double number(String text, String name) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("condition '" + name + "': '" + text + "' is not a number");
+        }
+    }
+
+    /** The reverberance in percent of a {@link Kind#REVERB} condition ({@code reverb} = 70). */
+    public double reverberance() {
+        Preconditions.checkState(kind == Kind.REVERB, name + " is not a reverb condition");
+        return name.startsWith("reverb-") ? Double.parseDouble(name.substring(7)) : 70;
+    }
+
+    /** The pass band [LO, HI] in Hz of a {@link Kind#BAND} condition. */
+    public double[] band() {
+        Preconditions.checkState(kind == Kind.BAND, name + " is not a band condition");
+        String[] f = name.substring(5).split("-");
+        return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1])};
     }
 }

@@ -123,8 +123,8 @@ final class ConditionRenderer {
             case PINK -> mix(s, pink, condition, rng);
             case BABBLE -> mix(s, babble, condition, rng);
             case HOSPITAL -> mix(s, hospital, condition, rng);
-            case TELEPHONE -> sox(clean, true);
-            case REVERB -> sox(clean, false);
+            case TELEPHONE -> sox(clean, true, condition);
+            case REVERB, BAND -> sox(clean, false, condition);
         };
     }
 
@@ -132,7 +132,7 @@ final class ConditionRenderer {
         return new Audio(NoiseMixer.mix(speech, RATE, bed, rng.nextInt(bed.length), c.snrDb()), RATE);
     }
 
-    private Audio sox(Audio clean, boolean telephone) throws IOException, InterruptedException {
+    private Audio sox(Audio clean, boolean telephone, AcousticCondition condition) throws IOException, InterruptedException {
         Path in = Files.createTempFile(workDir, "cond-in-", ".wav");
         Path mid = Files.createTempFile(workDir, "cond-mid-", ".wav");
         Path out = Files.createTempFile(workDir, "cond-out-", ".wav");
@@ -143,9 +143,13 @@ final class ConditionRenderer {
                         "sinc", "300-3400"), null, 120);
                 ProcessRunner.run(List.of("sox", "-R", mid.toString(), "-r", Integer.toString(RATE), "-e", "signed-integer",
                         "-b", "16", out.toString()), null, 120);
+            } else if (condition.kind() == AcousticCondition.Kind.BAND) {
+                double[] band = condition.band();
+                ProcessRunner.run(List.of("sox", "-R", in.toString(), out.toString(), "sinc", fmt(band[0]) + "-" + fmt(band[1]),
+                        "gain", "-n", "-3"), null, 120);
             } else {
-                ProcessRunner.run(List.of("sox", "-R", in.toString(), out.toString(), "gain", "-3", "reverb", "70", "50", "100",
-                        "100", "20", "gain", "-n", "-3"), null, 120);
+                ProcessRunner.run(List.of("sox", "-R", in.toString(), out.toString(), "gain", "-3", "reverb",
+                        fmt(condition.reverberance()), "50", "100", "100", "20", "gain", "-n", "-3"), null, 120);
             }
             return Audio.read(out);
         } finally {
@@ -153,5 +157,10 @@ final class ConditionRenderer {
             Files.deleteIfExists(mid);
             Files.deleteIfExists(out);
         }
+    }
+
+    /** A number as sox reads it: integers without a decimal point. */
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

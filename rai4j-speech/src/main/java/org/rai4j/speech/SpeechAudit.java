@@ -110,8 +110,9 @@ public final class SpeechAudit {
         Column ref = table.column(reference);
         Column hyp = table.column(hypothesis);
         double[][] values = new double[table.rowCount()][];
+        UtteranceScore[] scores = scorer.scoreEach(values.length, ref::text, hyp::text, SpeechScorer.defaultThreads());
         for (int r = 0; r < values.length; r++) {
-            values[r] = vector(SpeechCounts.of(scorer.score(ref.text(r), hyp.text(r))));
+            values[r] = vector(SpeechCounts.of(scores[r]));
         }
         List<RowStatistics.Metric> metrics = metrics();
         Map<String, String> config = new LinkedHashMap<>();

@@ -103,6 +103,14 @@ class PipelinePartsTest {
         assertThatThrownBy(() -> AcousticCondition.parse("white")).hasMessageContaining("got 'white'");
         assertThatThrownBy(() -> AcousticCondition.parse("rain-10")).hasMessageContaining("clean, white-SNR");
         assertThatThrownBy(() -> AcousticCondition.parse("white-90")).hasMessageContaining("[-20, 60]");
+        assertThat(AcousticCondition.parse("reverb").reverberance()).isEqualTo(70.0);
+        assertThat(AcousticCondition.parse("reverb-40").reverberance()).isEqualTo(40.0);
+        assertThat(AcousticCondition.parse("band-300-3400").band()).containsExactly(300.0, 3400.0);
+        assertThat(AcousticCondition.parse("band-300-3400").snrDb()).isNaN();
+        assertThatThrownBy(() -> AcousticCondition.parse("reverb-0")).hasMessageContaining("(0, 100]");
+        assertThatThrownBy(() -> AcousticCondition.parse("band-3400-300")).hasMessageContaining("LO < HI");
+        assertThatThrownBy(() -> AcousticCondition.parse("band-300")).hasMessageContaining("band-LO-HI");
+        assertThatThrownBy(() -> AcousticCondition.parse("band-x-300")).hasMessageContaining("'x' is not a number");
     }
 
     @Test

@@ -68,6 +68,22 @@ public final class RemoteClient {
     }
 
     /**
+     * A client that trains on {@code own}'s training examples with the simulator's {@link org.rai4j.federated.LocalClient}.
+     *
+     * @param host               server host
+     * @param port               server port
+     * @param trustedCertificate PEM certificate to trust for TLS, or null for plaintext
+     * @param own                this client's data (its id is the client id)
+     * @param giveUpAfter        stop when the server has been unreachable this long
+     * @param log                where progress lines go
+     */
+    public static RemoteClient training(String host, int port, Path trustedCertificate, org.rai4j.federated.ClientData own,
+                                        Duration giveUpAfter, PrintStream log) {
+        return new RemoteClient(host, port, trustedCertificate, own.id(), own.train().size(),
+                spec -> new org.rai4j.federated.LocalClient(own.id(), own.train(), spec), giveUpAfter, log);
+    }
+
+    /**
      * Runs until the server reports the run done.
      *
      * @return the number of updates this client pushed and the server accepted
