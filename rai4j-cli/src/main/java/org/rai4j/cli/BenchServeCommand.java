@@ -46,7 +46,7 @@ public final class BenchServeCommand implements Callable<Integer> {
         out.print(r.render());
         out.printf(Locale.ROOT, "targets: reads p99 < 50 ms (%s), >= 2,000 reads/s (%s), verification < 1 s (%s); load average %.2f after%n",
                 r.p99Millis() < 50 ? "met" : "missed", r.readsPerSecond() >= 2000 ? "met" : "missed",
-                r.decisionMedianMs() < 1000 ? "met" : "missed", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                Double.isNaN(r.decisionMedianMs()) ? "not measured: no submission decided" : r.decisionMedianMs() < 1000 ? "met" : "missed", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.flush();
         return 0;
     }

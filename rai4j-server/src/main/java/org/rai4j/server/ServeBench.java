@@ -47,10 +47,13 @@ public final class ServeBench {
      * @param holdoutRows      rows of the bench bounty's holdout
      * @param loadAverage      the machine's 1-minute load average at the end of the measured window (the readers and
      *                         the server share the machine's cores; other programs' load shows here)
+     * @param cpuSeconds       CPU seconds this process (server, readers, hunters, verification) used in the window:
+     *                         with the reads it gives the CPU cost per read, which a loaded machine distorts less than
+     *                         the wall-clock figures
      */
     public record Result(long reads, long readErrors, double seconds, double p50Millis, double p99Millis, double maxMillis,
                          int submissions, double decisionMedianMs, double decisionMaxMs, double endToEndMedianMs, int holdoutRows,
-                         double loadAverage) {
+                         double loadAverage, double cpuSeconds) {
         public double readsPerSecond() {
             return reads / seconds;
         }
@@ -58,9 +61,13 @@ public final class ServeBench {
         public String render() {
             return String.format(Locale.ROOT, "reads: %d in %.1f s = %.0f reads/s; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; errors %d; "
                             + "load average %.2f at the end of the window%n"
+                            + "process CPU in the window: %.1f s of %.1f available on %d cores (%.0f%%) = %.2f ms per read, verification included%n"
                             + "submissions: %d decided; decision (verification on %,d holdout rows + transaction) median %.0f ms, max %.0f ms; "
                             + "acknowledged → decided median %.0f ms%n",
-                    reads, seconds, readsPerSecond(), p50Millis, p99Millis, maxMillis, readErrors, loadAverage, submissions, holdoutRows,
+                    reads, seconds, readsPerSecond(), p50Millis, p99Millis, maxMillis, readErrors, loadAverage,
+                    cpuSeconds, seconds * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(),
+                    100 * cpuSeconds / (seconds * Runtime.getRuntime().availableProcessors()), reads == 0 ? Double.NaN : 1000 * cpuSeconds / reads,
+                    submissions, holdoutRows,
                     decisionMedianMs, decisionMaxMs, endToEndMedianMs);
         }
     }
@@ -157,10 +164,12 @@ public final class ServeBench {
             threads.forEach(Thread::start);
             Thread.sleep(WARM_UP_SECONDS * 1000L);   // every reader connected and the JIT warm: not measured
             long start = System.nanoTime();
+            long cpuStart = StartupPhases.processCpuNanos();
             recording.set(true);
             Thread.sleep(seconds * 1000L);
             recording.set(false);
             double elapsed = (System.nanoTime() - start) / 1e9;
+            double cpu = (StartupPhases.processCpuNanos() - cpuStart) / 1e9;
             double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             measuring.set(false);
             done.await();
@@ -187,7 +196,7 @@ public final class ServeBench {
             }
             double[] ee = e2e.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             return new Result(total, errors.get(), elapsed, pct(all, 0.50) / 1e6, pct(all, 0.99) / 1e6, all.length == 0 ? 0 : all[all.length - 1] / 1e6,
-                    ee.length, median(decisions), decisions.length == 0 ? 0 : decisions[decisions.length - 1], median(ee), holdoutRows, load);
+                    ee.length, median(decisions), decisions.length == 0 ? 0 : decisions[decisions.length - 1], median(ee), holdoutRows, load, cpu);
         }
     }
 

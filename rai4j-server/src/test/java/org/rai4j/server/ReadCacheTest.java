@@ -46,6 +46,33 @@ class ReadCacheTest {
     }
 
     @Test
+    void writeToATableTheBodyDoesNotRead_keepsIt_andAWriteOfUnknownTableDropsIt() throws Exception {
+        jdbi.useHandle(h -> h.execute("CREATE TABLE other (v INT)"));
+        cache.get("k", this::count);
+        jdbi.useHandle(h -> h.execute("INSERT INTO other VALUES (1)"));
+        jdbi.useTransaction(h -> h.execute("UPDATE other SET v = 2"));
+        jdbi.useHandle(h -> h.execute("CHECKPOINT"));
+        assertThat(cache.get("k", this::count)).isEqualTo("0");
+        assertThat(computed).hasValue(1);
+        jdbi.useHandle(h -> h.execute("CREATE TABLE third (v INT)"));
+        cache.get("k", this::count);
+        assertThat(computed).hasValue(2);
+    }
+
+    @Test
+    void sqlTables_readAndWritten() {
+        assertThat(ReadCache.readTables("SELECT m.id, (SELECT COALESCE(MAX(v.version), -1) FROM model_versions v WHERE "
+                + "v.model_id = m.id) AS latest FROM models m JOIN bounties b ON b.model_id = m.id"))
+                .containsExactlyInAnyOrder("model_versions", "models", "bounties");
+        assertThat(ReadCache.writeTable("INSERT INTO submissions (id) VALUES (:id)")).isEqualTo("submissions");
+        assertThat(ReadCache.writeTable("  update Submissions SET status = 'x'")).isEqualTo("submissions");
+        assertThat(ReadCache.writeTable("DELETE FROM sessions WHERE id = 1")).isEqualTo("sessions");
+        assertThat(ReadCache.writeTable("CREATE TABLE x (v INT)")).isNull();
+        assertThat(ReadCache.isQuery(" select 1")).isTrue();
+        assertThat(ReadCache.isCheckpoint("CHECKPOINT")).isTrue();
+    }
+
+    @Test
     void bodyComputedDuringAnOpenTransaction_isNotServedAfterItCommits() throws Exception {
         cache.get("k", this::count);
         jdbi.useTransaction(h -> {
