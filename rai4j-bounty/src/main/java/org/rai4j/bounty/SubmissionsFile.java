@@ -105,11 +105,21 @@ public final class SubmissionsFile {
                 }
                 throw problem(name, 0, "expected a submissions file (JSON lines), but it is not a regular file");
             }
-            if (Files.size(file) > MAX_BYTES) {
-                throw problem(name, 0, "the file has " + Files.size(file) + " bytes; at most " + MAX_BYTES + " are read");
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw problem(name, 0, "the file has " + size + " bytes; at most " + MAX_BYTES + " are read");
             }
             try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes((int) MAX_BYTES + 1);
+                // one buffer of the size just checked (+1 to see growth); a file that grew is read on up to the cap
+                byte[] first = new byte[(int) size + 1];
+                int n = in.readNBytes(first, 0, first.length);
+                if (n < first.length) {
+                    bytes = java.util.Arrays.copyOf(first, n);
+                } else {
+                    byte[] rest = in.readNBytes((int) (MAX_BYTES + 1 - n));
+                    bytes = java.util.Arrays.copyOf(first, n + rest.length);
+                    System.arraycopy(rest, 0, bytes, n, rest.length);
+                }
             }
         } catch (NoSuchFileException e) {
             throw problem(name, 0, "expected a submissions file (JSON lines), but it does not exist");
@@ -119,25 +129,14 @@ public final class SubmissionsFile {
         if (bytes.length > MAX_BYTES) {
             throw problem(name, 0, "the file has more than " + MAX_BYTES + " bytes");
         }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in).toString();
         } catch (CharacterCodingException e) {
+            // the decoder stops at the first invalid byte: name its line in one pass (the file may be large)
             long line = 1;
-            int k = 0;
-            // Name the line of the first invalid byte.
-            var dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-            for (int end = 1; end <= bytes.length; end++) {
-                try {
-                    dec.reset().decode(ByteBuffer.wrap(bytes, 0, end));
-                    k = end;
-                } catch (CharacterCodingException incomplete) {
-                    if (end - k > 4) {
-                        break;
-                    }
-                }
-            }
-            for (int j = 0; j < k; j++) {
+            for (int j = 0; j < in.position(); j++) {
                 line += bytes[j] == '\n' ? 1 : 0;
             }
             throw problem(name, line, "expected UTF-8 text, found an invalid byte sequence");

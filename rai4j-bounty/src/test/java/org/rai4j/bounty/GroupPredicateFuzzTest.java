@@ -46,13 +46,19 @@ class GroupPredicateFuzzTest {
     /** Runs the target once before any timed input: class loading is not an input's cost. */
     @org.junit.jupiter.api.BeforeAll
     static void warmUp() throws Exception {
-        new GroupPredicateFuzzTest().parse_anyText_predicateOrPredicateException("age > 3 and sex in ('Male')".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        new GroupPredicateFuzzTest().check("age > 3 and sex in ('Male')".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "2h", maxExecutions = 1_000_000)
     void parse_anyText_predicateOrPredicateException(byte[] bytes) throws DataFileException {
-        String text = new String(bytes, StandardCharsets.UTF_8);
         long start = System.nanoTime();
+        check(bytes);
+        assertThat(System.nanoTime() - start).as("nanoseconds for one input").isLessThan(BOUND_NANOS);
+    }
+
+    /** One input: the documented outcome or the documented error, nothing else (untimed: the warm-up uses it too). */
+    void check(byte[] bytes) throws DataFileException {
+        String text = new String(bytes, StandardCharsets.UTF_8);
         try {
             GroupPredicate p = GroupPredicate.parse(text, SCHEMA);
             assertThat(p.members(TABLE)).hasSize(TABLE.rowCount());
@@ -62,6 +68,5 @@ class GroupPredicateFuzzTest {
         } catch (PredicateException expected) {
             assertThat(expected.getMessage()).isNotBlank();
         }
-        assertThat(System.nanoTime() - start).as("nanoseconds for one input").isLessThan(BOUND_NANOS);
     }
 }

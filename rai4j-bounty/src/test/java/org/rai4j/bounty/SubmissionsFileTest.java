@@ -151,4 +151,21 @@ class SubmissionsFileTest {
         Files.writeString(f, "[".repeat(5000));
         assertThatThrownBy(() -> SubmissionsFile.read(f)).hasMessageContaining("nested deeper than 100 levels");
     }
+
+    /**
+     * An invalid byte far into a large file is found in one pass and named by its line (the line search
+     * once decoded every prefix: quadratic, hours for a file of a few MiB). The timeout only guards a hang.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void read_invalidUtf8DeepInALargeFile_namesTheLineInOnePass() throws Exception {
+        Path f = dir.resolve("large.jsonl");
+        String line = "# " + "x".repeat(1022) + "\n";
+        byte[] text = line.repeat(4096).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(text, text.length + 2);
+        bytes[text.length] = (byte) 0xC3;
+        bytes[text.length + 1] = '\n';
+        Files.write(f, bytes);
+        assertThatThrownBy(() -> SubmissionsFile.read(f)).hasMessage(f + ":4097: expected UTF-8 text, found an invalid byte sequence");
+    }
 }

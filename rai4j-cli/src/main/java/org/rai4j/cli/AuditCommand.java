@@ -98,7 +98,7 @@ public final class AuditCommand implements Callable<Integer> {
         }
         AuditResult base = baseline == null ? null : AuditJsonReader.read(baseline);
         Table table = new CsvTableReader(new CsvOptions(separator, Set.of("", "NA", "?"), CsvOptions.DEFAULT.maxLevels()))
-                .read(data);
+                .read(data, ReadProgress.of(data));
         AuditResult r;
         try (Progress p = Progress.start("bootstrap", auditSpec.bootstrap())) {
             r = Auditor.run(table, auditSpec, p.listener());
@@ -145,7 +145,7 @@ public final class AuditCommand implements Callable<Integer> {
             run.declare("--compare-json", compareJson);
         }
         Table table = speech.select(new CsvTableReader(new CsvOptions(separator, Set.of(""), CsvOptions.DEFAULT.maxLevels()))
-                .read(data));
+                .read(data, ReadProgress.of(data)));
         org.rai4j.speech.SpeechAudit.Result r;
         try (Progress p = Progress.start("bootstrap", auditSpec.bootstrap())) {
             r = org.rai4j.speech.SpeechAudit.run(table, auditSpec, speech.normalization.normalizer(), speech.cluster, p.listener());

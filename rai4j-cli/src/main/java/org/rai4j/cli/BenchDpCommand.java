@@ -167,12 +167,18 @@ public final class BenchDpCommand implements Callable<Integer> {
                 r.loadBefore(), r.loadAfter()));
         sb.append(String.format("Each round: SGD and DP-SGD from the same parameters, the same Poisson batch sampled inside "
                 + "each timer, order rotating; median [quartiles] over rounds; DP/SGD is the median per-round ratio.%n"));
-        sb.append(String.format("%-40s %8s %22s %22s %22s %7s %9s%n", "model (expected batch 256)", "params",
-                "SGD ms", "DP-SGD ms", "DP/SGD", "target", "naive/SGD"));
+        sb.append(String.format("%-40s %8s %22s %22s %22s %7s %9s  %s%n", "model (expected batch 256)", "params",
+                "SGD ms", "DP-SGD ms", "DP/SGD", "target", "naive/SGD", "load"));
         for (DpBenchmark.StepTimes t : r.steps()) {
-            sb.append(String.format("%-40s %8d %22s %22s %22s %6.2fx %8.1fx%n", t.model(), t.parameters(),
+            sb.append(String.format("%-40s %8d %22s %22s %22s %6.2fx %8.1fx  %.1f–%.1f%n", t.model(), t.parameters(),
                     spread(t.sgd(), "%.2f"), spread(t.dp(), "%.2f"), spread(t.dpRatio(), "%.3f"), t.target(),
-                    t.naiveRatio()));
+                    t.naiveRatio(), t.loadStart(), t.loadEnd()));
+        }
+        sb.append(String.format("%nDP-SGD with every noise draw on the stepping thread (none made ahead on the spare core): "
+                + "DP/SGD by the wall clock, and by the thread's CPU clock (the work DP adds):%n"));
+        for (DpBenchmark.StepTimes t : r.steps()) {
+            sb.append(String.format("  %-38s wall %s   CPU %s%n", t.model(), spread(t.oneThreadRatio(), "%.3f"),
+                    t.cpuRatio().count() == 0 ? "n/a" : spread(t.cpuRatio(), "%.3f")));
         }
         sb.append(String.format("%nNoise mode of the DP step: %s (the default). With %s noise the same step takes:%n",
                 mode(r.steps().get(0).noiseMode()), mode(r.steps().get(0).otherMode())));
@@ -181,7 +187,7 @@ public final class BenchDpCommand implements Callable<Integer> {
         }
         if (r.baseline() != null) {
             DpBenchmark.BaselineTimes b = r.baseline();
-            sb.append(String.format("%nMLP 784→256→10 against %s (non-private SGD step, timed between the rounds above):%n",
+            sb.append(String.format("%nMLP 784→256→10 against %s (non-private SGD step, a slot in the MLP's rotation):%n",
                     b.name()));
             sb.append(String.format("  PyTorch ms %s; our DP-SGD step / PyTorch step %s (target <= %.1fx)%n",
                     spread(b.millis(), "%.2f"), spread(b.dpRatio(), "%.2f"), b.target()));
@@ -234,6 +240,10 @@ public final class BenchDpCommand implements Callable<Integer> {
             o.put("target_ratio", t.target());
             o.set("other_noise_mode_ratio", spreadJson(t.otherModeRatio()));
             o.set("naive_ms", spreadJson(t.naive()));
+            o.set("one_thread_dp_ratio", spreadJson(t.oneThreadRatio()));
+            o.set("one_thread_cpu_ratio", spreadJson(t.cpuRatio()));
+            PrivacyOutput.put(o, "load_start", t.loadStart());
+            PrivacyOutput.put(o, "load_end", t.loadEnd());
         }
         if (r.baseline() != null) {
             ObjectNode b = root.putObject("baseline");

@@ -51,7 +51,7 @@ final class CoverageCommand implements Callable<Integer> {
         Coverage coverage = new Coverage(dimensions, declared, minCount);
         RunOutputs run = new RunOutputs().input("--data", data);
         run.declare("--json", json);
-        Table table = new CsvTableReader().read(data);
+        Table table = new CsvTableReader().read(data, ReadProgress.of(data));
         CoverageReport report = coverage.of(table);
         if (json != null) {
             run.json(CoverageRendering.json(report), json);

@@ -71,6 +71,9 @@ public final class FlServerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // the output is checked before the data is read and the rounds run; it may not be the csv input
+        OutputFiles outputs = new OutputFiles().input("--dataset", run.data.inputFile());
+        Path jsonFile = "-".equals(json) ? null : outputs.declare("--json", Path.of(json));
         FederatedData data = run.data.population();
         SimulationConfig config = run.config(data, run.data.described(), SystemModel.IDEAL);
         if (roundTimeout <= 0 || joinTimeout < 0) {
@@ -84,8 +87,6 @@ public final class FlServerCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        OutputFiles outputs = new OutputFiles();
-        Path jsonFile = "-".equals(json) ? null : outputs.declare("--json", Path.of(json));
         SimulationResult result;
         try (FederatedServer server = FederatedServer.start(data, config, options, System.err)) {
             result = server.run(null);

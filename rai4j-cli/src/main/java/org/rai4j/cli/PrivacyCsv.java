@@ -26,7 +26,7 @@ final class PrivacyCsv {
 
     /** Reads {@code file} and checks that the {@code required} columns are present. */
     static PrivacyCsv read(Path file, List<String> required) throws DataFileException {
-        Table t = new CsvTableReader().read(file);
+        Table t = new CsvTableReader().read(file, ReadProgress.of(file));
         List<String> missing = new ArrayList<>();
         for (String c : required) {
             if (!t.hasColumn(c)) {

@@ -110,7 +110,7 @@ public final class PrivacyTrainCommand implements Callable<Integer> {
                 epochs, batchSize, clip, learningRate, !noDp, targetEpsilon, delta, acc, mode);
         RunOutputs run = new RunOutputs().input("--data", data);
         run.declare("--json", json);
-        Table table = new CsvTableReader().read(data);
+        Table table = new CsvTableReader().read(data, ReadProgress.of(data));
         long[] last = {System.nanoTime()};
         TrainingRun.Result result = TrainingRun.run(table, runSpec, new TrainingRun.Listener() {
             @Override

@@ -52,6 +52,37 @@ class AuditCommandTest {
         assertThat(root.get("by_control").isArray()).isTrue();
     }
 
+    /**
+     * {@code audit --score} on a large file with continuous scores takes the score-bin bootstrap (cost per
+     * replicate independent of N) and records the grid and the error bounds; the point AUC stays exact.
+     */
+    @Test
+    void audit_scoreOnALargeFile_takesTheBinnedBootstrap_andRecordsItsBounds() throws Exception {
+        Path csv = dir.resolve("large.csv");
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        try (java.io.BufferedWriter w = Files.newBufferedWriter(csv)) {
+            w.write("g,y,p,score\n");
+            for (int i = 0; i < 300_000; i++) {
+                int y = rng.nextDouble() < 0.3 ? 1 : 0;
+                double s = org.rai4j.core.Gaussian.cdf(rng.nextGaussian() + y);
+                w.write("g" + (i % 4) + "," + y + "," + (s >= 0.5 ? 1 : 0) + "," + String.format(java.util.Locale.ROOT, "%.6f", s) + "\n");
+            }
+        }
+        Path json = dir.resolve("large.json");
+        CliRun r = CliRun.of("audit", "--data", csv.toString(), "--label", "y", "--prediction", "p", "--score", "score",
+                "--group", "g", "--bootstrap", "200", "--json", json.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertThat(root.get("bootstrap_method").asText()).isEqualTo("multinomial-score-bins");
+        JsonNode bins = root.get("score_binning");
+        assertThat(bins.get("exact").asBoolean()).isFalse();
+        assertThat(bins.get("bins").asInt()).isBetween(512, 2048);
+        assertThat(bins.get("auc_error_bound").asDouble()).isPositive().isLessThan(0.005);
+        assertThat(bins.get("ece_error_bound").asDouble()).isLessThanOrEqualTo(1.0 / 512);
+        assertThat(root.at("/overall/metrics/auc/ci").size()).isEqualTo(2);
+        assertThat(root.at("/overall/metrics/auc/value").asDouble()).isBetween(0.70, 0.82); // binormal, mu = 1: 0.760
+    }
+
     @Test
     void audit_failIfHolds_exitsWith3() throws Exception {
         Path csv = write("data.csv", goodCsv());

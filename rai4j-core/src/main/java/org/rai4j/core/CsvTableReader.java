@@ -42,9 +42,32 @@ public final class CsvTableReader {
         this(CsvOptions.DEFAULT);
     }
 
+    /** How far a read has come; called every {@value #PROGRESS_ROWS} rows from the reading thread. */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * @param bytes bytes read so far (the reader reads ahead by up to 64 KiB)
+         * @param rows  data rows parsed so far
+         */
+        void update(long bytes, long rows);
+    }
+
+    /** How often (in data rows) a {@link Progress} hears from the reader. */
+    public static final int PROGRESS_ROWS = 8192;
+
     /** Reads {@code file}; the file name as given is used in messages. */
     public Table read(Path file) throws DataFileException {
         return read(file, bytes -> { });
+    }
+
+    /**
+     * Reads {@code file}, telling {@code progress} the bytes and rows read so far every
+     * {@value #PROGRESS_ROWS} rows.
+     *
+     * @throws DataFileException when the file is missing, unreadable or malformed
+     */
+    public Table read(Path file, Progress progress) throws DataFileException {
+        return read(file, bytes -> { }, progress);
     }
 
     /**
@@ -53,12 +76,16 @@ public final class CsvTableReader {
      * @throws DataFileException when the file is missing, unreadable or malformed
      */
     public Table read(Path file, LongConsumer progressBytes) throws DataFileException {
+        return read(file, progressBytes, (bytes, rows) -> { });
+    }
+
+    private Table read(Path file, LongConsumer progressBytes, Progress progress) throws DataFileException {
         String name = file.toString();
         if (Files.isDirectory(file)) {
             throw new DataFileException(new DataProblem(name, 0, null, "expected a CSV file, but this is a folder"));
         }
         try (InputStream raw = Files.newInputStream(file)) {
-            return read(raw, name, progressBytes);
+            return read(raw, name, progressBytes, progress);
         } catch (NoSuchFileException e) {
             throw new DataFileException(new DataProblem(name, 0, null, "expected a readable file, but it does not exist"));
         } catch (IOException e) {
@@ -77,6 +104,11 @@ public final class CsvTableReader {
 
     /** Reads CSV from a stream; {@code sourceName} is used in messages. The stream is not closed. */
     public Table read(InputStream in, String sourceName, LongConsumer progressBytes) throws DataFileException {
+        return read(in, sourceName, progressBytes, (bytes, rows) -> { });
+    }
+
+    private Table read(InputStream in, String sourceName, LongConsumer progressBytes, Progress progress)
+            throws DataFileException {
         MessageDigest sha = Hashing.newSha256();
         QuoteTracker quotes = new QuoteTracker(options.separator());
         CountingInputStream counting = new CountingInputStream(new BufferedInputStream(in, 1 << 16), progressBytes, quotes);
@@ -116,6 +148,9 @@ public final class CsvTableReader {
                 lines[rows++] = (int) line;
                 for (int i = 0; i < builders.length; i++) {
                     builders[i].add(record.getField(i));
+                }
+                if (rows % PROGRESS_ROWS == 0) {
+                    progress.update(counting.count, rows);
                 }
             }
         } catch (CsvParseException e) {
@@ -216,12 +251,13 @@ public final class CsvTableReader {
         private final String name;
         private final CsvOptions options;
         private int size;
-        private double[] numbers = new double[1024];
+        /** Columns start small and double: a header of thousands of columns costs no more than its rows. */
+        private double[] numbers = new double[16];
         private boolean numeric = true;
         private java.util.HashMap<String, Integer> dict = new java.util.HashMap<>();
         private List<String> levels = new ArrayList<>();
         private double[] levelNumbers = new double[16];
-        private int[] codes = new int[1024];
+        private int[] codes = new int[16];
         private String[] strings;
 
         ColumnBuilder(String name, CsvOptions options) {

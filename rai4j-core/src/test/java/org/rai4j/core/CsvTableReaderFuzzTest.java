@@ -20,12 +20,18 @@ class CsvTableReaderFuzzTest {
     /** Runs the target once before any timed input: class loading is not an input's cost. */
     @org.junit.jupiter.api.BeforeAll
     static void warmUp() throws Exception {
-        new CsvTableReaderFuzzTest().read_anyBytes_tableOrDataFileException("a,b\n1,\"x\"\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        new CsvTableReaderFuzzTest().check("a,b\n1,\"x\"\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "2h", maxExecutions = 1_000_000)
     void read_anyBytes_tableOrDataFileException(byte[] bytes) {
         long start = System.nanoTime();
+        check(bytes);
+        assertThat(System.nanoTime() - start).as("nanoseconds for one input").isLessThan(BOUND_NANOS);
+    }
+
+    /** One input: the documented outcome or the documented error, nothing else (untimed: the warm-up uses it too). */
+    void check(byte[] bytes) {
         try {
             Table t = new CsvTableReader().read(new ByteArrayInputStream(bytes), "fuzz.csv", b -> { });
             assertThat(t.rowCount()).isPositive();
@@ -39,6 +45,5 @@ class CsvTableReaderFuzzTest {
         } catch (DataFileException expected) {
             assertThat(expected.getMessage()).startsWith("fuzz.csv");
         }
-        assertThat(System.nanoTime() - start).as("nanoseconds for one input").isLessThan(BOUND_NANOS);
     }
 }

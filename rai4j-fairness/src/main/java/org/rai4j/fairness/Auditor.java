@@ -119,7 +119,7 @@ public final class Auditor {
         }
         String methodId = method == Bootstrap.Method.CLUSTERS ? method.id + ":" + data.clusterColumn : method.id;
         return new AuditResult(spec, data.rows, data.classes, analyses.get(0), analyses.subList(1, analyses.size()),
-                methodId, provenance);
+                methodId, provenance, both == null ? null : both.binning());
     }
 
     static Map<String, String> config(AuditSpec spec) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.DoubleAccumulator;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -22,8 +23,14 @@ import java.util.stream.IntStream;
  * O(cells · log N) (exact binomial splitting), independent of N. Used for binary and multiclass tasks
  * without a score column, unweighted or with at most {@value #MAX_WEIGHT_LEVELS} distinct weights.
  *
- * <p><b>Rows.</b> Otherwise (regression sums, AUC, many distinct weights) each replicate draws N row
- * indices uniformly and accumulates the rows with their multiplicities: O(N) per replicate.
+ * <p><b>Multinomial score bins (binary with a score).</b> The same multinomial over cells that also
+ * carry the score's bin on a fine grid ({@link ScoreBins}); AUC per replicate from binned counts, pairs in
+ * one bin counting 1/2. Exact when the distinct scores are few; otherwise the replicates' distance from
+ * row resampling is bounded and reported ({@link ScoreBinning}). O(cells · bins) per replicate.
+ *
+ * <p><b>Rows.</b> Otherwise (regression sums, speech, more than {@value #MAX_WEIGHT_LEVELS} distinct
+ * weights) each replicate draws N row indices uniformly and accumulates the rows with their
+ * multiplicities: O(N) per replicate.
  *
  * <p><b>Clusters.</b> When a cluster column is given (e.g. the speaker of each utterance), each replicate
  * draws as many clusters as there are, uniformly with replacement, and takes every row of a drawn
@@ -40,6 +47,8 @@ final class Bootstrap {
     /** How replicates are drawn. */
     enum Method {
         MULTINOMIAL_CELLS("multinomial-cells"),
+        /** Binary with a score: multinomial over cells that carry the score bin (see {@link ScoreBins}). */
+        MULTINOMIAL_SCORE_BINS("multinomial-score-bins"),
         ROWS("rows"),
         /** Whole clusters (e.g. a speaker's utterances) resampled with replacement: rows within a cluster are not independent. */
         CLUSTERS("clusters");
@@ -57,13 +66,13 @@ final class Bootstrap {
         if (d.cluster != null) {
             return Method.CLUSTERS;
         }
-        if (layout.task == Task.REGRESSION || layout.task == Task.SPEECH || layout.hasScore) {
+        if (layout.task == Task.REGRESSION || layout.task == Task.SPEECH) {
             return Method.ROWS;
         }
         if (d.weight != null && distinctWeights(d).size() > MAX_WEIGHT_LEVELS) {
             return Method.ROWS;
         }
-        return Method.MULTINOMIAL_CELLS;
+        return layout.hasScore ? Method.MULTINOMIAL_SCORE_BINS : Method.MULTINOMIAL_CELLS;
     }
 
     private static Map<Double, Integer> distinctWeights(EncodedData d) {
@@ -79,7 +88,7 @@ final class Bootstrap {
      * replicate (NaN for other metrics), both {@code [scope][slice][metric][replicate]}. The variances let
      * gap intervals studentize each replicate ({@link Simultaneous}).
      */
-    record Replicates(double[][][][] values, double[][][][] variances) {}
+    record Replicates(double[][][][] values, double[][][][] variances, ScoreBinning binning) {}
 
     /** Replicate metric values {@code [scope][slice][metric][replicate]}. */
     static double[][][][] replicates(EncodedData d, Layout layout, SlicePlan plan, AucCalculator auc, int replicates,
@@ -111,13 +120,21 @@ final class Bootstrap {
             var[sc] = new double[slices][layout.metrics.size()][replicates];
         }
         CellTable cells = method == Method.MULTINOMIAL_CELLS ? CellTable.of(d, layout) : null;
+        ScoreBins scoreBins = method == Method.MULTINOMIAL_SCORE_BINS ? scoreBins(d, layout) : null;
+        DoubleAccumulator aucBound = new DoubleAccumulator(Math::max, 0);
         AtomicInteger done = new AtomicInteger();
         IntStream.range(0, replicates).parallel().forEach(b -> {
             SplittableRandom rng = Seeds.stream(seed, b);
             double[][] cellStats;
             int[] mult = null;
+            double[][] binnedAuc = null;
             if (cells != null) {
                 cellStats = cells.draw(rng, d.rows, layout);
+            } else if (scoreBins != null) {
+                ScoreBins.Draw draw = scoreBins.draw(rng, d.rows, layout, plan);
+                cellStats = draw.cellStats();
+                binnedAuc = draw.auc();
+                aucBound.accumulate(draw.aucErrorBound());
             } else if (method == Method.CLUSTERS) {
                 int[] draws = new int[d.clusterCount];
                 for (int i = 0; i < d.clusterCount; i++) {
@@ -138,7 +155,9 @@ final class Bootstrap {
             double[][][] stats = plan.sliceStats(layout, cellStats);
             for (int sc = 0; sc < stats.length; sc++) {
                 for (int s = 0; s < stats[sc].length; s++) {
-                    if (auc != null) {
+                    if (binnedAuc != null) {
+                        stats[sc][s][layout.aucSlot] = binnedAuc[sc][s];
+                    } else if (auc != null) {
                         stats[sc][s][layout.aucSlot] = auc.auc(d, sc, s, mult);
                     }
                     for (int m = 0; m < layout.metrics.size(); m++) {
@@ -151,7 +170,17 @@ final class Bootstrap {
             }
             progress.accept(done.incrementAndGet());
         });
-        return new Replicates(out, var);
+        ScoreBinning binning = scoreBins == null ? null : new ScoreBinning(scoreBins.bins, scoreBins.exact,
+                replicates > 0 ? aucBound.get() : 0, scoreBins.brierErrorBound, scoreBins.eceErrorBound);
+        return new Replicates(out, var, binning);
+    }
+
+    /** The score bins of a binary audit with a score, with the weight levels of {@link CellTable}. */
+    static ScoreBins scoreBins(EncodedData d, Layout layout) {
+        Map<Double, Integer> levels = d.weight == null ? Map.of(1.0, 0) : distinctWeights(d);
+        double[] weightOf = new double[levels.size()];
+        levels.forEach((value, i) -> weightOf[i] = value);
+        return ScoreBins.of(d, layout, levels, weightOf);
     }
 
     /** The bootstrap cells of a count-based task: (finest cell, outcome, weight value) with their counts. */

@@ -220,11 +220,35 @@ final class Layout {
             double sc = d.score[row];
             double y = d.truth[row];
             s[BRIER] += w * (sc - y) * (sc - y);
-            int bin = Math.min(ECE_BINS - 1, (int) (sc * ECE_BINS));
+            int bin = eceBin(sc);
             s[ECE + 3 * bin] += w;
             s[ECE + 3 * bin + 1] += w * y;
             s[ECE + 3 * bin + 2] += w * sc;
         }
+    }
+
+    /** The calibration bin (of {@value #ECE_BINS}) of a score in [0, 1]. */
+    static int eceBin(double score) {
+        return Math.min(ECE_BINS - 1, (int) (score * ECE_BINS));
+    }
+
+    /**
+     * Adds {@code times} rows of one score-bin bootstrap cell (binary with a score) to {@code s}: outcome
+     * cell {@code outcome}, weight {@code weight}, calibration bin {@code eceBin}, and per row the cell's
+     * mean squared error (s − y)² and mean score (exact when all its rows share one score).
+     */
+    void addScoreCell(double[] s, int outcome, double times, double weight, int eceBin, double meanSquaredError,
+                      double meanScore) {
+        double w = weight * times;
+        double y = outcome == TP || outcome == FN ? 1 : 0;
+        s[outcome] += w;
+        s[w2Offset + outcome] += weight * weight * times;
+        s[countOffset + outcome] += times;
+        s[rowsSlot] += times;
+        s[BRIER] += w * meanSquaredError;
+        s[ECE + 3 * eceBin] += w;
+        s[ECE + 3 * eceBin + 1] += w * y;
+        s[ECE + 3 * eceBin + 2] += w * meanScore;
     }
 
     /** Adds {@code from} into {@code into}; the AUC slot is not additive and is left for recomputation. */

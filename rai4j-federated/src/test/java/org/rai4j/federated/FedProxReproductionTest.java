@@ -53,7 +53,9 @@ class FedProxReproductionTest {
         FedProxReproduction.Outcome avg = FedProxReproduction.run("synthetic:1,1", new Strategy.FedAvg(), 0.9, 200);
         FedProxReproduction.Outcome prox0 = FedProxReproduction.run("synthetic:1,1", new Strategy.FedProx(0), 0.9, 200);
         FedProxReproduction.Outcome prox1 = FedProxReproduction.run("synthetic:1,1", new Strategy.FedProx(1), 0.9, 200);
-        // all three are run (and printed) before asserting. Last measured: 0.806 vs 0.804 — this ordering did NOT hold.
+        // all three are run (and printed) before asserting. Measured over seeds 1-3: FedAvg(drop) 0.806 vs FedProx mu=0 0.804,
+        // so the first inequality does NOT hold; over seeds 1-10 (StragglerStudy) the paired difference mu0 - FedAvg is
+        // +0.004 [-0.060, 0.067] (a tie) and mu1 - mu0 +0.072 [0.036, 0.109] (docs/federated.md).
         assertThat(avg.meanAccuracy()).isLessThanOrEqualTo(prox0.meanAccuracy());
         assertThat(prox0.meanAccuracy()).isLessThanOrEqualTo(prox1.meanAccuracy());
     }

@@ -20,12 +20,18 @@ class OnnxModelFuzzTest {
     /** Loads ONNX Runtime once before any timed input: its native start-up is not an input's cost. */
     @org.junit.jupiter.api.BeforeAll
     static void warmUp() {
-        new OnnxModelFuzzTest().load_anyBytes_modelOrOnnxModelException(new byte[] {0x3a, 0x00});
+        new OnnxModelFuzzTest().check(new byte[] {0x3a, 0x00});
     }
 
-    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "2h", maxExecutions = 1_000_000)
     void load_anyBytes_modelOrOnnxModelException(byte[] bytes) {
         long start = System.nanoTime();
+        check(bytes);
+        assertThat(System.nanoTime() - start).as("nanoseconds for one input").isLessThan(BOUND_NANOS);
+    }
+
+    /** One input: the documented outcome or the documented error, nothing else (untimed: the warm-up uses it too). */
+    void check(byte[] bytes) {
         try (OnnxModel model = OnnxModel.load(bytes, "fuzz.onnx", OnnxLimits.DEFAULT)) {
             long width = model.inputWidth();
             if (width > 0 && width <= 64) {
@@ -38,6 +44,5 @@ class OnnxModelFuzzTest {
         } catch (OnnxModelException expected) {
             assertThat(expected.getMessage()).startsWith("fuzz.onnx");
         }
-        assertThat(System.nanoTime() - start).as("nanoseconds for one input").isLessThan(BOUND_NANOS);
     }
 }

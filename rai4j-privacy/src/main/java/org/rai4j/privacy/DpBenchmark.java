@@ -26,11 +26,14 @@ import java.util.function.Consumer;
  *       they draw the same batch at the cost of the secure stream, and do the same forward/backward work;</li>
  *   <li>the same DP-SGD step with the other noise mode, from the same parameters and batch (what the
  *       floating-point-hardened noise costs);</li>
+ *   <li>the same DP-SGD step with every Gaussian draw made on the stepping thread (no chunks made ahead on
+ *       the spare core), timed by the wall clock and by the thread's CPU clock — the work DP adds, which a
+ *       loaded machine disturbs least;</li>
  *   <li>every few rounds, a naive DP-SGD step that materialises every per-example gradient (for scale).</li>
  * </ul>
  * The DP model follows its own DP trajectory; the figures are the median and quartiles over rounds, and
  * the ratio is the median of the per-round (paired) ratios, which resists load changes on a shared machine.
- * An optional {@link Baseline} (e.g. PyTorch in another process) is timed between the MLP's rounds.
+ * An optional {@link Baseline} (e.g. PyTorch in another process) takes a slot in the MLP's rotation.
  * Also measures the secure noise generator's throughput and the accountants' latency. Data are synthetic
  * (MNIST-shaped features; Zipf-distributed tokens), since only the arithmetic is timed. Not library API:
  * the engine behind {@code rai4j bench dp}.
@@ -103,10 +106,17 @@ public final class DpBenchmark {
      * @param otherModeRatio per-round ratio of the DP step with the other noise mode to the DP step
      * @param naive        naive DP-SGD step (materialised per-example gradients), ms
      * @param target       the issue's target for dp/sgd
+     * @param oneThreadRatio per-round wall-time ratio to SGD of the DP step with all noise drawn on the stepping
+     *                     thread (no drawing ahead on the spare core)
+     * @param cpuRatio     per-round ratio of the stepping thread's CPU time, one-thread DP step over SGD step: the
+     *                     work DP adds, least disturbed by other processes
+     * @param loadStart    1-minute load average when this model's rounds began
+     * @param loadEnd      1-minute load average when they ended
      */
     public record StepTimes(String model, int parameters, int batchSize, PrivacyRandom.NoiseMode noiseMode, Spread sgd,
                             Spread dp, Spread dpRatio, PrivacyRandom.NoiseMode otherMode, Spread otherModeRatio,
-                            Spread naive, double target) {
+                            Spread naive, double target, Spread oneThreadRatio, Spread cpuRatio, double loadStart,
+                            double loadEnd) {
         /** Median naive DP-SGD time over median plain SGD time. */
         public double naiveRatio() {
             return naive.median() / sgd.median();
@@ -162,7 +172,10 @@ public final class DpBenchmark {
         return run(options, null, progress);
     }
 
-    /** Runs every measurement, announcing each on {@code progress}; {@code baseline} may be null. */
+    /**
+     * Runs every measurement, announcing each on {@code progress}; {@code baseline} may be null. The noise
+     * throughput is that of one thread drawing everything itself (no chunks made ahead).
+     */
     public static Report run(Options options, Baseline baseline, Consumer<String> progress) {
         double loadBefore = loadAverage();
         int n = 8192;
@@ -219,39 +232,56 @@ public final class DpBenchmark {
         DpSgd<E> otherDp = new DpSgd<>(otherModel, data, config, PrivacyRandom.secure(other));
         DpSgd<E> naive = new DpSgd<>(naiveModel, data, config.withClipping(DpSgdConfig.Clipping.MATERIALISED),
                 PrivacyRandom.secure(mode));
+        GradientModel<E> soloModel = initial.copy();
+        DpSgd<E> solo = new DpSgd<>(soloModel, data, config, PrivacyRandom.secure(mode, false));
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        boolean cpuClock = threads.isCurrentThreadCpuTimeSupported();
+        double loadStart = loadAverage();
         double[] theta = dpModel.parameters();
         int m = options.measuredRounds();
         double[] sgdT = new double[m];
         double[] dpT = new double[m];
         double[] ratio = new double[m];
         double[] otherRatio = new double[m];
+        double[] soloRatio = new double[m];
+        double[] cpuRatio = new double[cpuClock ? m : 0];
         double[] baseT = new double[baseline == null ? 0 : m];
         double[] baseRatio = new double[baseline == null ? 0 : m];
         List<Double> naiveTimes = new ArrayList<>();
         long warmupEnd = System.nanoTime() + (long) (options.warmupSeconds() * 1e9);
         int warm = 0;
         int measured = 0;
-        long[] t = new long[3];
+        int slots = baseline == null ? 4 : 5;
+        long[] t = new long[slots];
+        long[] cpu = new long[slots];
+        double baseMillis = Double.NaN;
         for (int r = 0; measured < m; r++) {
             boolean measuring = warm >= options.warmupRounds() && System.nanoTime() >= warmupEnd;
             long seed = options.seed() * 1_000_003L + r;
             PrivacyRandom[] samplers = {PrivacyRandom.seededForSimulation(seed), PrivacyRandom.seededForSimulation(seed),
-                    PrivacyRandom.seededForSimulation(seed)};
+                    PrivacyRandom.seededForSimulation(seed), PrivacyRandom.seededForSimulation(seed)};
             System.arraycopy(theta, 0, sgdModel.parameters(), 0, theta.length);
             System.arraycopy(theta, 0, otherModel.parameters(), 0, theta.length);
-            // The DP step changes theta, so the other-mode step runs on a copy taken before it: all three start
-            // from the same parameters and sample the same batch.
-            for (int k = 0; k < 3; k++) {
-                int which = (r + k) % 3;
+            System.arraycopy(theta, 0, soloModel.parameters(), 0, theta.length);
+            // The DP step changes theta, so the other steps run on copies taken before it: all start from the
+            // same parameters and sample the same batch. The external baseline (if any) takes a slot too.
+            for (int k = 0; k < slots; k++) {
+                int which = (r + k) % slots;
+                long c0 = cpuClock ? threads.getCurrentThreadCpuTime() : 0;
                 long t0 = System.nanoTime();
                 if (which == 0) {
                     Sgd.step(sgdModel, data, PoissonSampling.sample(n, q, samplers[0]), lr);
                 } else if (which == 1) {
                     dp.stepOn(PoissonSampling.sample(n, q, samplers[1]));
-                } else {
+                } else if (which == 2) {
                     otherDp.stepOn(PoissonSampling.sample(n, q, samplers[2]));
+                } else if (which == 3) {
+                    solo.stepOn(PoissonSampling.sample(n, q, samplers[3]));
+                } else if (measuring) {
+                    baseMillis = baseline.stepMillis();
                 }
                 t[which] = System.nanoTime() - t0;
+                cpu[which] = cpuClock ? threads.getCurrentThreadCpuTime() - c0 : 0;
             }
             if (r % options.naiveEvery() == 0) {
                 System.arraycopy(theta, 0, naiveModel.parameters(), 0, theta.length);
@@ -267,8 +297,12 @@ public final class DpBenchmark {
                 dpT[measured] = t[1] / 1e6;
                 ratio[measured] = t[1] / (double) t[0];
                 otherRatio[measured] = t[2] / (double) t[1];
+                soloRatio[measured] = t[3] / (double) t[0];
+                if (cpuClock) {
+                    cpuRatio[measured] = cpu[3] / (double) Math.max(1, cpu[0]);
+                }
                 if (baseline != null) {
-                    baseT[measured] = baseline.stepMillis();
+                    baseT[measured] = baseMillis;
                     baseRatio[measured] = dpT[measured] / baseT[measured];
                 }
                 measured++;
@@ -281,14 +315,15 @@ public final class DpBenchmark {
         }
         double[] nv = naiveTimes.stream().mapToDouble(Double::doubleValue).toArray();
         return new StepTimes(name, initial.parameterCount(), batchSize, mode, Spread.of(sgdT), Spread.of(dpT),
-                Spread.of(ratio), other, Spread.of(otherRatio), Spread.of(nv), target);
+                Spread.of(ratio), other, Spread.of(otherRatio), Spread.of(nv), target, Spread.of(soloRatio),
+                Spread.of(cpuRatio), loadStart, loadAverage());
     }
 
     private static List<NoiseThroughput> noiseThroughput() {
         double[] buf = new double[1 << 16];
         double[] small = new double[1 << 10];
-        PrivacyRandom secure = PrivacyRandom.secure();
-        PrivacyRandom hardened = PrivacyRandom.secure(PrivacyRandom.NoiseMode.FLOATING_POINT_HARDENED);
+        PrivacyRandom secure = PrivacyRandom.secure(PrivacyRandom.NoiseMode.STANDARD, false);
+        PrivacyRandom hardened = PrivacyRandom.secure(PrivacyRandom.NoiseMode.FLOATING_POINT_HARDENED, false);
         SplittableRandom fast = new SplittableRandom(1);
         java.security.SecureRandom drbg;
         try {

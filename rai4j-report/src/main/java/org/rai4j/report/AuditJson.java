@@ -39,6 +39,14 @@ public final class AuditJson {
         root.put("min_group_size", r.spec().minGroupSize());
         root.put("bootstrap", r.spec().bootstrap());
         root.put("bootstrap_method", r.bootstrapMethod());
+        if (r.scoreBinning() != null) {
+            ObjectNode b = root.putObject("score_binning");
+            b.put("bins", r.scoreBinning().bins());
+            b.put("exact", r.scoreBinning().exact());
+            b.put("auc_error_bound", r.scoreBinning().aucErrorBound());
+            b.put("brier_error_bound", r.scoreBinning().brierErrorBound());
+            b.put("ece_error_bound", r.scoreBinning().eceErrorBound());
+        }
         root.put("adjust", r.spec().adjust().toString());
         ArrayNode groups = root.putArray("group_columns");
         r.spec().groups().forEach(groups::add);

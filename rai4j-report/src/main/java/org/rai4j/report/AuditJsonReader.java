@@ -176,6 +176,13 @@ public final class AuditJsonReader {
             return isNull() ? Double.NaN : number();
         }
 
+        boolean bool() {
+            if (!json.isBoolean()) {
+                throw new BadField(path, "true or false", json);
+            }
+            return json.asBoolean();
+        }
+
         long integer() {
             if (!json.isIntegralNumber()) {
                 throw new BadField(path, "a whole number", json);
@@ -234,8 +241,18 @@ public final class AuditJsonReader {
             for (Node c : root.get("by_control").array()) {
                 byControl.add(analysis(c, sliceKey(c.get("control"))));
             }
+            Node bin = root.get("score_binning");
+            org.rai4j.fairness.ScoreBinning binning = null;
+            if (!bin.isNull()) {
+                long bins = bin.get("bins").integer();
+                if (bins < 1 || bins > Integer.MAX_VALUE) {
+                    throw new BadField(bin.path() + "/bins", "a whole number >= 1", bin.get("bins").json());
+                }
+                binning = new org.rai4j.fairness.ScoreBinning((int) bins, bin.get("exact").bool(), bin.get("auc_error_bound").number(),
+                        bin.get("brier_error_bound").number(), bin.get("ece_error_bound").number());
+            }
             return new AuditResult(spec, root.get("n").integer(), classes, main, byControl,
-                    root.get("bootstrap_method").text(), provenance);
+                    root.get("bootstrap_method").text(), provenance, binning);
         }
 
         private AuditSpec spec(Node root, Task task, List<String> classes, Provenance p) {

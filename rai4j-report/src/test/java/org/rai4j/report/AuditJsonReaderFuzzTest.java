@@ -19,12 +19,18 @@ class AuditJsonReaderFuzzTest {
     /** Runs the target once before any timed input: class loading is not an input's cost. */
     @org.junit.jupiter.api.BeforeAll
     static void warmUp() throws Exception {
-        new AuditJsonReaderFuzzTest().parse_anyBytes_auditOrDataFileException("{\"schema\": 1}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        new AuditJsonReaderFuzzTest().check("{\"schema\": 1}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "2h", maxExecutions = 1_000_000)
     void parse_anyBytes_auditOrDataFileException(byte[] bytes) {
         long start = System.nanoTime();
+        check(bytes);
+        assertThat(System.nanoTime() - start).as("nanoseconds for one input").isLessThan(BOUND_NANOS);
+    }
+
+    /** One input: the documented outcome or the documented error, nothing else (untimed: the warm-up uses it too). */
+    void check(byte[] bytes) {
         try {
             String text = JsonProblems.utf8(bytes, "fuzz.json");
             AuditResult audit = AuditJsonReader.parse(text, "fuzz.json");
@@ -32,6 +38,5 @@ class AuditJsonReaderFuzzTest {
         } catch (DataFileException expected) {
             assertThat(expected.getMessage()).startsWith("fuzz.json").doesNotContain("Source: ").doesNotContain("REDACTED");
         }
-        assertThat(System.nanoTime() - start).as("nanoseconds for one input").isLessThan(BOUND_NANOS);
     }
 }

@@ -17,12 +17,18 @@ class CardContentFuzzTest {
     /** Runs the target once before any timed input: class loading is not an input's cost. */
     @org.junit.jupiter.api.BeforeAll
     static void warmUp() throws Exception {
-        new CardContentFuzzTest().parse_anyBytes_cardOrDataFileException("name: x\nglossary: {a: b}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        new CardContentFuzzTest().check("name: x\nglossary: {a: b}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "2h", maxExecutions = 1_000_000)
     void parse_anyBytes_cardOrDataFileException(byte[] bytes) {
         long start = System.nanoTime();
+        check(bytes);
+        assertThat(System.nanoTime() - start).as("nanoseconds for one input").isLessThan(BOUND_NANOS);
+    }
+
+    /** One input: the documented outcome or the documented error, nothing else (untimed: the warm-up uses it too). */
+    void check(byte[] bytes) {
         try {
             String text = JsonProblems.utf8(bytes, "fuzz.yaml");
             CardContent card = CardContent.parse(text, "fuzz.yaml");
@@ -30,6 +36,5 @@ class CardContentFuzzTest {
         } catch (DataFileException expected) {
             assertThat(expected.getMessage()).startsWith("fuzz.yaml").doesNotContain("REDACTED").doesNotContain("JsonToken");
         }
-        assertThat(System.nanoTime() - start).as("nanoseconds for one input").isLessThan(BOUND_NANOS);
     }
 }
