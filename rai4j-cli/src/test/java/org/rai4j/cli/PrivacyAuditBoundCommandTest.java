@@ -3,10 +3,6 @@ package org.rai4j.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -14,22 +10,14 @@ import static org.assertj.core.api.Assertions.within;
 class PrivacyAuditBoundCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Run(int status, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Rai4j.newCommandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int status = cl.execute(args);
-        return new Run(status, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void auditBound_json_printsTheReferenceBoundFirst() throws Exception {
         // Steinke, Nasr, Jagielski 2023 reference procedure (scipy): m=1000, r=100, v=90, delta=1e-5, p=0.05
-        Run r = run("privacy", "audit-bound", "--canaries", "1000", "--guesses", "100", "--correct", "90",
+        CliRun r = run("privacy", "audit-bound", "--canaries", "1000", "--guesses", "100", "--correct", "90",
                 "--delta", "1e-5", "--beta", "0.05", "--json", "-");
         assertThat(r.status()).isZero();
         JsonNode o = JSON.readTree(r.out());
@@ -43,7 +31,7 @@ class PrivacyAuditBoundCommandTest {
 
     @Test
     void auditBound_text_defaultsToDeltaZeroAndNinetyFivePercent() {
-        Run r = run("privacy", "audit-bound", "--canaries", "1000", "--guesses", "100", "--correct", "75");
+        CliRun r = run("privacy", "audit-bound", "--canaries", "1000", "--guesses", "100", "--correct", "75");
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("epsilon lower bound  0.702214  (confidence 95%, delta 0.0)")
                 .contains("75 correct of 100 guesses on 1000 canaries");
@@ -51,7 +39,7 @@ class PrivacyAuditBoundCommandTest {
 
     @Test
     void auditBound_moreCorrectThanGuesses_isAUserError() {
-        Run r = run("privacy", "audit-bound", "--canaries", "1000", "--guesses", "10", "--correct", "11");
+        CliRun r = run("privacy", "audit-bound", "--canaries", "1000", "--guesses", "10", "--correct", "11");
         assertThat(r.status()).isNotZero();
         assertThat(r.err()).contains("correct guesses must be in [0, guesses=10], got 11");
         assertThat(r.out()).isEmpty();
