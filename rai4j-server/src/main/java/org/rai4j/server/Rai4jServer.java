@@ -59,8 +59,7 @@ public final class Rai4jServer implements AutoCloseable {
         // A fresh embedded database will need the demo: compute it while the database opens and migrates.
         CompletableFuture<DemoLoader.Demo> demo = o.loadDemo() && o.jdbcUrl() == null
                 && !Files.exists(o.dataDir().resolve("rai4j.mv.db")) ? DemoLoader.prepareInBackground() : null;
-        Db db = Db.open(o);
-        phases.lap("database");
+        Db db = Db.open(o, phases);
         try {
             ReadCache cache = new ReadCache(db.jdbi);
             Store store = new Store(db.jdbi, !db.postgres);
