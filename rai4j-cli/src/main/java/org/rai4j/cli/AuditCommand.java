@@ -3,6 +3,7 @@ package org.rai4j.cli;
 import org.rai4j.core.CsvOptions;
 import org.rai4j.core.CsvTableReader;
 import org.rai4j.core.Table;
+import org.rai4j.fairness.AuditData;
 import org.rai4j.fairness.AuditResult;
 import org.rai4j.fairness.AuditSpec;
 import org.rai4j.fairness.Auditor;
@@ -97,11 +98,11 @@ public final class AuditCommand implements Callable<Integer> {
             run.declare("--compare-json", compareJson);
         }
         AuditResult base = baseline == null ? null : AuditJsonReader.read(baseline);
-        Table table = new CsvTableReader(new CsvOptions(separator, Set.of("", "NA", "?"), CsvOptions.DEFAULT.maxLevels()))
-                .read(data, ReadProgress.of(data));
+        AuditData input = AuditData.read(data, new CsvOptions(separator, Set.of("", "NA", "?"), CsvOptions.DEFAULT.maxLevels()),
+                auditSpec, ReadProgress.of(data));
         AuditResult r;
         try (Progress p = Progress.start("bootstrap", auditSpec.bootstrap())) {
-            r = Auditor.run(table, auditSpec, p.listener());
+            r = Auditor.run(input, auditSpec, p.listener());
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
