@@ -391,6 +391,10 @@ public final class AuditJsonReader {
                 significant = n.get("significant").json().asBoolean();
             }
             double p = n.has("p_value_adjusted") ? n.get("p_value_adjusted").numberOrNaN() : Double.NaN;
+            if (n.has("high") != n.has("low")) {
+                String missing = n.has("high") ? "low" : "high";
+                throw new BadField(n.path() + "/" + missing, "a slice (high and low come together)", n.get(missing).json());
+            }
             return new FairnessValue(n.get("value").numberOrNaN(), ci, n.get("status").enumValue(Status.class),
                     n.get("reason").textOrNull(), significant, p, n.get("metric").textOrNull(),
                     n.has("high") ? sliceKey(n.get("high")) : null, n.has("low") ? sliceKey(n.get("low")) : null);

@@ -130,4 +130,25 @@ class AuditJsonReaderTest {
                 .hasMessageStartingWith("r.json: field /aggregates/")
                 .hasMessageEndingWith("/arg_max: expected a slice (arg_min and arg_max come together), got nothing (missing)");
     }
+
+    /**
+     * Found by the afternoon campaign of AuditJsonReaderFuzzTest (committed as crash-fairness-high-without-low.json): a
+     * fairness value with "high" but no "low" read, then writing it threw a NullPointerException.
+     */
+    @Test
+    void parse_fairnessHighWithoutLow_namesTheMissingField() throws Exception {
+        String json = new String(getClass().getResourceAsStream("AuditJsonReaderFuzzTestInputs/parse_anyBytes_auditOrDataFileException/"
+                + "crash-fairness-high-without-low.json").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> AuditJsonReader.parse(json, "f.json"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessage("f.json: field /fairness/demographic_parity_ratio/low: expected a slice (high and low come together), "
+                        + "got nothing (missing)");
+        String written = AuditJson.toJson(SampleAudits.binary(4));
+        int at = written.indexOf("\"high\"", written.indexOf("\"fairness\""));
+        assertThat(at).isPositive();
+        String noHigh = written.substring(0, at) + "\"hihg\"" + written.substring(at + "\"high\"".length());
+        assertThatThrownBy(() -> AuditJsonReader.parse(noHigh, "g.json"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessageEndingWith("/high: expected a slice (high and low come together), got nothing (missing)");
+    }
 }
