@@ -4,6 +4,8 @@ import org.rai4j.core.CsvOptions;
 import org.rai4j.core.CsvTableReader;
 import org.rai4j.core.Table;
 import org.rai4j.fairness.AuditData;
+import org.rai4j.parquet.ParquetAudit;
+import org.rai4j.parquet.ParquetData;
 import org.rai4j.fairness.AuditResult;
 import org.rai4j.fairness.AuditSpec;
 import org.rai4j.fairness.Auditor;
@@ -35,7 +37,7 @@ public final class AuditCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with a header line.")
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with a header line, or Parquet: a *.parquet file or a folder of them (only the audited columns are read).")
     Path data;
 
     @Option(names = "--task", paramLabel = "TASK", defaultValue = "binary", description = "binary (default), multiclass, regression or speech.")
@@ -98,8 +100,9 @@ public final class AuditCommand implements Callable<Integer> {
             run.declare("--compare-json", compareJson);
         }
         AuditResult base = baseline == null ? null : AuditJsonReader.read(baseline);
-        AuditData input = AuditData.read(data, new CsvOptions(separator, Set.of("", "NA", "?"), CsvOptions.DEFAULT.maxLevels()),
-                auditSpec, ReadProgress.of(data));
+        CsvOptions csv = new CsvOptions(separator, Set.of("", "NA", "?"), CsvOptions.DEFAULT.maxLevels());
+        AuditData input = ParquetData.isParquet(data) ? ParquetAudit.read(data, csv, auditSpec)
+                : AuditData.read(data, csv, auditSpec, ReadProgress.of(data));
         AuditResult r;
         try (Progress p = Progress.start("bootstrap", auditSpec.bootstrap())) {
             r = Auditor.run(input, auditSpec, p.listener());

@@ -73,6 +73,15 @@ abstract class ApiSuite {
         assertThat(server.store.trainCsv(BOUNTY)).isPresent();
     }
 
+    /** The launcher's class-data run ({@code serve --self-check}) relies on every self-check read answering 200. */
+    @Test
+    @Order(0)
+    void selfCheck_afterFirstStart_everyPublicReadIs200() throws Exception {
+        Map<String, Integer> status = server.selfCheck();
+        assertThat(status.keySet()).containsExactlyElementsOf(Rai4jServer.SELF_CHECK_PATHS);
+        assertThat(status.values()).containsOnly(200);
+    }
+
     @Test
     @Order(1)
     void healthzAndIndex_afterFirstStart_listTheDemo() throws Exception {
