@@ -94,7 +94,7 @@ public final class Exposure {
         /** ln ∫_a^b 2φ(t)Φ(αt) dt; the step shrinks with the integrand's steepness (|t| + |α|·|αt| at the ends). */
         private double logIntegral(double a, double b) {
             double steep = Math.max(Math.abs(a), Math.abs(b)) * (1 + shape * shape) + 1;
-            int n = (int) Math.min(2_000_000, Math.max(SIMPSON_INTERVALS, 2 * Math.ceil((b - a) * steep * 10)));
+            int n = (int) Math.min(20_000, Math.max(SIMPSON_INTERVALS, 2 * Math.ceil((b - a) * steep * 10)));
             double h = (b - a) / n;
             double max = Double.NEGATIVE_INFINITY;
             double[] terms = new double[n + 1];

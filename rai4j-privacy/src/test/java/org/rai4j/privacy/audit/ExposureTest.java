@@ -74,9 +74,10 @@ class ExposureTest {
      * Extrapolation against enumeration where both run: spaces of 100,000 scores from a skew-normal (α = 4, the
      * short tail on the likely side, the hard case for a fit), the fit on 2,000 other candidates, secrets of exact
      * rank 10, 100, 1,000 and 10,000 (exposures 13.3, 10.0, 6.6, 3.3 bits). The stated error is the extrapolation's
-     * 95% bootstrap interval over resamples of the references; enumeration must lie inside it in at least 68 of the
-     * 80 cases (at 95% coverage P[fewer than 68] ≈ 2e-4; at 90%, ≈ 0.06). Measured: 80 of 80 — but the point
-     * estimate can be far off (10.5 bits at rank 10) and the interval then very wide: the tail of a moment fit is
+     * 95% bootstrap interval (100 resamples) over resamples of the references, 10 seeded spaces; enumeration must
+     * lie inside it in at least 33 of the 40 cases (at 95% coverage P[fewer than 33] ≈ 1e-3; at 90%, ≈ 0.1).
+     * Measured with 20 spaces and 200 resamples: 80 of 80 — but the point estimate can be far off (10.5 bits at
+     * rank 10) and the interval then very wide: the tail of a moment fit is
      * fragile, which the interval says. A fixed half-bit error, stated before measuring, did not hold (1.7 bits
      * off at rank 10 in the first space), which is why the error is computed rather than assumed.
      */
@@ -85,7 +86,7 @@ class ExposureTest {
         int inside = 0;
         int cases = 0;
         double worst = 0;
-        for (int t = 0; t < 20; t++) {
+        for (int t = 0; t < 10; t++) {
             SplittableRandom rng = new SplittableRandom(100 + t);
             int n = 100_000;
             double delta = 4 / Math.sqrt(17);
@@ -105,7 +106,7 @@ class ExposureTest {
                 }
                 double[] refs = TextCanaryAudit.referenceSample(s, secret, 2000, t);
                 double enumeration = Exposure.enumeration(secret, s);
-                Exposure.Extrapolated e = Exposure.extrapolation(s[secret], refs, 200, 0.95, t);
+                Exposure.Extrapolated e = Exposure.extrapolation(s[secret], refs, 100, 0.95, t);
                 worst = Math.max(worst, Math.abs(e.exposure() - enumeration));
                 inside += e.contains(enumeration) ? 1 : 0;
                 cases++;
@@ -113,6 +114,6 @@ class ExposureTest {
         }
         System.out.printf("extrapolation vs enumeration on skew-normal spaces: %d of %d intervals contain the exact exposure, "
                 + "largest point difference %.3f bits%n", inside, cases, worst);
-        assertThat(inside).isGreaterThanOrEqualTo(68);
+        assertThat(inside).isGreaterThanOrEqualTo(33);
     }
 }
