@@ -64,6 +64,14 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--separator", paramLabel = "C", defaultValue = ",", description = "CSV field separator (default ${DEFAULT-VALUE}).")
     char separator;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
+            description = "local (default) or spark: the counting pass on Apache Spark (binary/multiclass without --score/--weight; "
+                    + "./rai4j builds the Spark engine on first use; or spark-submit rai4j-spark/target/rai4j-spark.jar).")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: the Spark master, e.g. local[*] (default).")
+    String master;
+
     @Mixin
     AuditOptions options = new AuditOptions();
 
@@ -87,6 +95,12 @@ public final class AuditCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if ("speech".equals(task)) {
             return speechAudit();
+        }
+        if (!"local".equals(engine)) {
+            throw new UserException("spark".equals(engine)
+                    ? "audit --engine spark runs through the ./rai4j launcher (it builds the Spark engine, rai4j-spark, on first use) "
+                            + "or with spark-submit rai4j-spark/target/rai4j-spark.jar; this jar has the local engine only"
+                    : "--engine: expected local or spark, got '" + engine + "'");
         }
         Task t = parseTask(task);
         if (label == null || prediction == null) {
