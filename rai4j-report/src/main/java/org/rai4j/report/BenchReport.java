@@ -114,6 +114,35 @@ public final class BenchReport {
     }
 
     /**
+     * {@code rai4j bench scale}: per step the median [min–max] wall seconds over the repetitions, CPU seconds and MB/s.
+     *
+     * @param wall per step, wall seconds of each repetition; {@code cpu} the same in process CPU seconds
+     */
+    public static String scale(long rows, long csvBytes, long parquetBytes, long baselineRows, long baselineBytes, int threads,
+                               java.util.Map<String, double[]> wall, java.util.Map<String, double[]> cpu) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "bench scale: %,d rows (CSV %.1f MB, Parquet %.1f MB), %d cores; baseline file %,d rows (%.1f MB)%n",
+                rows, csvBytes / 1e6, parquetBytes / 1e6, threads, baselineRows, baselineBytes / 1e6));
+        sb.append(String.format(Locale.ROOT, "%-22s %26s %10s %12s%n", "step", "wall s median [min-max]", "cpu s", "MB/s"));
+        for (java.util.Map.Entry<String, double[]> e : wall.entrySet()) {
+            double[] w = e.getValue().clone();
+            Arrays.sort(w);
+            double[] c = cpu.get(e.getKey()).clone();
+            Arrays.sort(c);
+            double med = w[w.length / 2];
+            long bytes = e.getKey().startsWith("baseline") ? baselineBytes : e.getKey().startsWith("parquet") ? csvBytes
+                    : e.getKey().startsWith("csv") ? csvBytes : 0;
+            sb.append(String.format(Locale.ROOT, "%-22s %9.3f [%6.3f-%6.3f] %10.2f %12s%n", e.getKey(), med, w[0], w[w.length - 1],
+                    c[c.length / 2], bytes > 0 ? String.format(Locale.ROOT, "%.0f", bytes / 1e6 / med) : "-"));
+        }
+        double seq = median(wall.get("baseline_sequential"));
+        double par = median(wall.get("baseline_parallel"));
+        sb.append(String.format(Locale.ROOT, "parallel / sequential CSV reader on the baseline file: %.1fx faster (same file, same process)%n", seq / par));
+        sb.append("parquet_duckdb MB/s is in CSV-equivalent bytes (the same rows as the CSV).\n");
+        return sb.toString();
+    }
+
+    /**
      * {@code rai4j bench dp}: step times (SGD, DP-SGD, naive), ratios with quartiles, noise modes, the PyTorch
      * baseline when run, noise throughput and accountant latency. Formats with the default locale, as it always did.
      */
