@@ -8,7 +8,6 @@ import org.rai4j.report.TextRendering;
 import org.rai4j.text.StdConvention;
 import org.rai4j.text.WeatFiles;
 import org.rai4j.text.WeatOptions;
-import org.rai4j.text.WeatResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,6 +42,13 @@ final class TextWeatCommand implements Callable<Integer> {
             description = "Divisor of the effect size's std: sample (n-1, Caliskan; default) or population (n, WEFE).")
     String std;
 
+    @Option(names = "--lowercase", description = "Look words up in lower case (GloVe's vocabulary is lower-case).")
+    boolean lowercase;
+
+    @Option(names = "--drop-missing", description = "Leave out listed words that have no vector (as WEFE does) and list them; "
+            + "without it a missing word is an error.")
+    boolean dropMissing;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the sampled partitions (default 1).")
     long seed;
 
@@ -68,15 +74,16 @@ final class TextWeatCommand implements Callable<Integer> {
         }
         RunOutputs run = new RunOutputs().input("--embeddings", embeddings);
         run.declare("--json", json);
-        WeatResult r = WeatFiles.run(embeddings, targets.get(0), targets.get(1), attributes.get(0), attributes.get(1),
-                new WeatOptions(permutations, convention, seed));
+        WeatFiles.Result r = WeatFiles.run(embeddings, targets.get(0), targets.get(1), attributes.get(0),
+                attributes.get(1), new WeatOptions(permutations, convention, seed),
+                new WeatFiles.Lookup(lowercase, dropMissing));
         if (json != null) {
-            run.json(TextRendering.weatJson(r), json);
+            run.json(TextRendering.weatJson(r.weat(), r.dropped()), json);
             if (!"-".equals(json)) {
                 run.out.append("rai4j: wrote ").append(json).append('\n');
             }
         } else {
-            run.out.append(TextRendering.weatText(r));
+            run.out.append(TextRendering.weatText(r.weat(), r.dropped()));
         }
         run.finish(spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;

@@ -14,8 +14,8 @@ import org.rai4j.text.WeatResult;
 public final class TextRendering {
     private TextRendering() {}
 
-    /** {@code {"effect_size", "p_value", "permutations", "std_ddof", "exact"}} plus the statistic, sizes and seed. */
-    public static ObjectNode weatJson(WeatResult r) {
+    /** {@code {"effect_size", "p_value", "permutations", "std_ddof", "exact"}} plus the statistic, sizes, seed and dropped words. */
+    public static ObjectNode weatJson(WeatResult r, java.util.List<String> dropped) {
         ObjectNode n = Json.object();
         Json.put(n, "effect_size", r.effectSize());
         Json.put(n, "p_value", r.pValue());
@@ -27,11 +27,15 @@ public final class TextRendering {
         if (!r.exact()) {
             n.put("seed", r.seed());
         }
+        if (!dropped.isEmpty()) {
+            com.fasterxml.jackson.databind.node.ArrayNode d = n.putArray("dropped");
+            dropped.forEach(d::add);
+        }
         return n;
     }
 
     /** WEAT as console lines. */
-    public static String weatText(WeatResult r) {
+    public static String weatText(WeatResult r, java.util.List<String> dropped) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "WEAT (Caliskan et al. 2017), |X| = %d, |Y| = %d%n", r.sizeX(), r.sizeY()));
         sb.append(String.format(Locale.ROOT, "  effect size  %.4f  (%s std, ddof = %d)%n", r.effectSize(),
@@ -40,6 +44,9 @@ public final class TextRendering {
         sb.append(String.format(Locale.ROOT, "  p (one-sided, ties count)  %s  (%s over %d partitions%s)%n",
                 Double.toString(r.pValue()), r.exact() ? "exact" : "sampled", r.permutations(),
                 r.exact() ? "" : ", seed " + r.seed()));
+        if (!dropped.isEmpty()) {
+            sb.append("  left out (no vector): ").append(String.join(", ", dropped)).append('\n');
+        }
         return sb.toString();
     }
 

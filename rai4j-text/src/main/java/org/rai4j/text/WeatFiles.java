@@ -2,8 +2,10 @@ package org.rai4j.text;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.rai4j.core.DataFileException;
 import org.rai4j.core.DataProblem;
@@ -17,30 +19,65 @@ public final class WeatFiles {
     private WeatFiles() {}
 
     /**
+     * How listed words are looked up.
+     *
+     * @param lowercase   look up the lower-cased word (GloVe's vocabulary is lower-case)
+     * @param dropMissing leave out words without a vector (as WEFE does) instead of failing
+     */
+    public record Lookup(boolean lowercase, boolean dropMissing) {
+        /** Exact words; a missing word is an error. */
+        public static final Lookup EXACT = new Lookup(false, false);
+    }
+
+    /**
+     * A WEAT run on files.
+     *
+     * @param weat    the test
+     * @param dropped the listed words left out for want of a vector (as looked up), in list order
+     */
+    public record Result(WeatResult weat, List<String> dropped) {
+        /** Copies the list. */
+        public Result {
+            dropped = List.copyOf(dropped);
+        }
+    }
+
+    /**
      * Runs {@link Weat#test} on the vectors of the four lists.
      *
-     * @throws DataFileException when a list is malformed, the vectors file is malformed, or a listed word has no
-     *                           vector (every missing word is named)
+     * @throws DataFileException when a list is malformed, the vectors file is malformed, or (unless dropped) a
+     *                           listed word has no vector (every missing word is named)
      */
-    public static WeatResult run(Path embeddings, String x, String y, String a, String b, WeatOptions options)
-            throws IOException, DataFileException {
-        List<String> lx = list(x);
-        List<String> ly = list(y);
-        List<String> la = list(a);
-        List<String> lb = list(b);
-        Set<String> wanted = new HashSet<>();
-        wanted.addAll(lx);
-        wanted.addAll(ly);
-        wanted.addAll(la);
-        wanted.addAll(lb);
-        WordVectors v = WordVectors.read(embeddings, wanted);
-        List<String> missing = wanted.stream().filter(w -> !v.contains(w)).sorted().toList();
-        if (!missing.isEmpty()) {
-            throw new DataFileException(new DataProblem(embeddings.toString(), 0, null, "no vector for "
-                    + missing.size() + " listed word(s): " + String.join(", ", missing)
-                    + " (remove them from the lists or use vectors that cover them)"));
+    public static Result run(Path embeddings, String x, String y, String a, String b, WeatOptions options,
+                             Lookup lookup) throws IOException, DataFileException {
+        List<List<String>> lists = new ArrayList<>();
+        for (String spec : List.of(x, y, a, b)) {
+            List<String> l = list(spec);
+            lists.add(lookup.lowercase() ? l.stream().map(w -> w.toLowerCase(Locale.ROOT)).distinct().toList() : l);
         }
-        return Weat.test(v.vectors(lx, x), v.vectors(ly, y), v.vectors(la, a), v.vectors(lb, b), options);
+        Set<String> wanted = new HashSet<>();
+        lists.forEach(wanted::addAll);
+        WordVectors v = WordVectors.read(embeddings, wanted);
+        List<String> dropped = new ArrayList<>();
+        for (List<String> l : lists) {
+            l.stream().filter(w -> !v.contains(w) && !dropped.contains(w)).forEach(dropped::add);
+        }
+        if (!dropped.isEmpty() && !lookup.dropMissing()) {
+            throw new DataFileException(new DataProblem(embeddings.toString(), 0, null, "no vector for "
+                    + dropped.size() + " listed word(s): " + String.join(", ", dropped)
+                    + " (remove them from the lists, drop them, or use vectors that cover them)"));
+        }
+        List<List<double[]>> vs = new ArrayList<>();
+        String[] names = {x, y, a, b};
+        for (int i = 0; i < 4; i++) {
+            List<String> kept = lists.get(i).stream().filter(v::contains).toList();
+            if (kept.isEmpty()) {
+                throw new DataFileException(new DataProblem(embeddings.toString(), 0, null,
+                        "no word of " + names[i] + " has a vector"));
+            }
+            vs.add(v.vectors(kept, names[i]));
+        }
+        return new Result(Weat.test(vs.get(0), vs.get(1), vs.get(2), vs.get(3), options), dropped);
     }
 
     /** A list from a file, or a bundled one named {@code weat:NAME}. */
