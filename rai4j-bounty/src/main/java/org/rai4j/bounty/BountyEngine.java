@@ -496,12 +496,16 @@ public final class BountyEngine {
     /** SHA-256 of predictions: 8 big-endian bytes of each double's bits, in row order. */
     public static String predictionHash(double[] predictions) {
         MessageDigest md = Hashing.newSha256();
-        ByteBuffer buf = ByteBuffer.allocate(8);
+        // the same bytes as one 8-byte big-endian update per prediction, fed in blocks of 8 KiB
+        ByteBuffer buf = ByteBuffer.allocate(8 * 1024);
         for (double p : predictions) {
-            buf.clear();
+            if (!buf.hasRemaining()) {
+                md.update(buf.array(), 0, buf.position());
+                buf.clear();
+            }
             buf.putLong(Double.doubleToLongBits(p));
-            md.update(buf.array());
         }
+        md.update(buf.array(), 0, buf.position());
         return Hashing.hex(md.digest());
     }
 

@@ -58,8 +58,28 @@ public final class SubmissionsFile {
     public static List<Line> read(Path file) throws DataFileException {
         Preconditions.checkNotNull(file, "file");
         String name = file.toString();
-        String text = readText(file, name);
-        Path dir = file.toAbsolutePath().normalize().getParent();
+        return read(readBytes(file, name), name, file.toAbsolutePath().normalize().getParent());
+    }
+
+    /**
+     * Reads the content of a submissions file already in memory (an upload; also what {@link #read(Path)} does
+     * after its size and file-type checks): the same decoding, lines, fields and ONNX path confinement.
+     *
+     * @param bytes  the file's bytes, at most {@link #MAX_BYTES}
+     * @param name   the name used in messages (e.g. the uploaded file's name)
+     * @param folder the folder ONNX paths are resolved against and confined to (absolute)
+     * @throws DataFileException naming {@code name} (and line and field) when the bytes are not UTF-8, too many,
+     *                           or a line is not a well-formed submission
+     */
+    public static List<Line> read(byte[] bytes, String name, Path folder) throws DataFileException {
+        Preconditions.checkNotNull(bytes, "bytes");
+        Preconditions.checkNotNull(name, "name");
+        Preconditions.checkNotNull(folder, "folder");
+        if (bytes.length > MAX_BYTES) {
+            throw problem(name, 0, "the file has more than " + MAX_BYTES + " bytes");
+        }
+        String text = decode(bytes, name);
+        Path dir = folder.toAbsolutePath().normalize();
         List<Line> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         String[] lines = text.split("\r?\n", -1);
@@ -96,7 +116,7 @@ public final class SubmissionsFile {
         return out;
     }
 
-    private static String readText(Path file, String name) throws DataFileException {
+    private static byte[] readBytes(Path file, String name) throws DataFileException {
         byte[] bytes;
         try {
             if (!Files.isRegularFile(file)) {
@@ -126,9 +146,10 @@ public final class SubmissionsFile {
         } catch (IOException e) {
             throw problem(name, 0, "cannot read: " + e.getMessage());
         }
-        if (bytes.length > MAX_BYTES) {
-            throw problem(name, 0, "the file has more than " + MAX_BYTES + " bytes");
-        }
+        return bytes;
+    }
+
+    private static String decode(byte[] bytes, String name) throws DataFileException {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

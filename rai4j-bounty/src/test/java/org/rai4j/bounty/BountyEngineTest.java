@@ -206,4 +206,24 @@ class BountyEngineTest {
         assertThat(second.reason()).isEqualTo(Reason.BUDGET_EXHAUSTED);
         assertThat(e.guard().adaptivityBound(e.transcript(), 0, 0.05, 0.05).rotate()).isTrue();
     }
+
+    /** The prediction hash is SHA-256 of the predictions as 8-byte big-endian doubles, at any length (block edges too). */
+    @Test
+    void predictionHash_isSha256OfTheBigEndianDoubles() throws Exception {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        for (int n : new int[] {0, 1, 1023, 1024, 1025, 2048, 5001}) {
+            double[] p = new double[n];
+            for (int i = 0; i < n; i++) {
+                p[i] = i % 7 == 0 ? Double.NaN : i % 5 == 0 ? -0.0 : rnd.nextDouble();
+            }
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+                for (double d : p) {
+                    out.writeLong(Double.doubleToLongBits(d));
+                }
+            }
+            byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
+            assertThat(BountyEngine.predictionHash(p)).as("n = %d", n).isEqualTo(java.util.HexFormat.of().formatHex(sha));
+        }
+    }
 }

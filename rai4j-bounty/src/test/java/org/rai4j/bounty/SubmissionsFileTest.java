@@ -168,4 +168,38 @@ class SubmissionsFileTest {
         Files.write(f, bytes);
         assertThatThrownBy(() -> SubmissionsFile.read(f)).hasMessage(f + ":4097: expected UTF-8 text, found an invalid byte sequence");
     }
+
+    /**
+     * The fuzz target reads bytes ({@link SubmissionsFile#read(byte[], String, Path)}); the CLI reads a file. On every
+     * committed fuzz corpus input both give equal submissions or the same message.
+     */
+    @Test
+    void read_fileAndBytes_agreeOnTheFuzzCorpus() throws Exception {
+        Path corpus = Path.of(SubmissionsFileTest.class.getResource(
+                "SubmissionsFileFuzzTestInputs/read_anyBytes_submissionsOrDataFileException").toURI());
+        List<Path> inputs;
+        try (var s = Files.list(corpus)) {
+            inputs = s.sorted().toList();
+        }
+        assertThat(inputs).hasSizeGreaterThanOrEqualTo(5);
+        Path file = Files.createDirectories(dir.resolve("hunter")).resolve("subs.jsonl");
+        int read = 0;
+        for (Path input : inputs) {
+            byte[] bytes = Files.readAllBytes(input);
+            Files.write(file, bytes);
+            Object fromFile = outcome(() -> SubmissionsFile.read(file));
+            Object fromBytes = outcome(() -> SubmissionsFile.read(bytes, file.toString(), file.getParent()));
+            assertThat(fromBytes).as(input.getFileName().toString()).isEqualTo(fromFile);
+            read += fromFile instanceof List<?> ? 1 : 0;
+        }
+        assertThat(read).as("corpus inputs that read as submissions").isPositive();
+    }
+
+    private static Object outcome(java.util.concurrent.Callable<List<SubmissionsFile.Line>> read) throws Exception {
+        try {
+            return read.call();
+        } catch (DataFileException e) {
+            return e.getMessage();
+        }
+    }
 }

@@ -3,6 +3,9 @@ package org.rai4j.cli;
 import org.rai4j.core.CsvOptions;
 import org.rai4j.core.CsvTableReader;
 import org.rai4j.core.Table;
+import org.rai4j.fairness.AuditData;
+import org.rai4j.parquet.ParquetAudit;
+import org.rai4j.parquet.ParquetData;
 import org.rai4j.fairness.AuditResult;
 import org.rai4j.fairness.AuditSpec;
 import org.rai4j.fairness.Auditor;
@@ -34,7 +37,7 @@ public final class AuditCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with a header line.")
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with a header line, or Parquet: a *.parquet file or a folder of them (only the audited columns are read).")
     Path data;
 
     @Option(names = "--task", paramLabel = "TASK", defaultValue = "binary", description = "binary (default), multiclass, regression or speech.")
@@ -61,6 +64,14 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--separator", paramLabel = "C", defaultValue = ",", description = "CSV field separator (default ${DEFAULT-VALUE}).")
     char separator;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
+            description = "local (default) or spark: the counting pass on Apache Spark (binary/multiclass without --score/--weight; "
+                    + "./rai4j builds the Spark engine on first use; or spark-submit rai4j-spark/target/rai4j-spark.jar).")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: the Spark master, e.g. local[*] (default).")
+    String master;
+
     @Mixin
     AuditOptions options = new AuditOptions();
 
@@ -85,6 +96,12 @@ public final class AuditCommand implements Callable<Integer> {
         if ("speech".equals(task)) {
             return speechAudit();
         }
+        if (!"local".equals(engine)) {
+            throw new UserException("spark".equals(engine)
+                    ? "audit --engine spark runs through the ./rai4j launcher (it builds the Spark engine, rai4j-spark, on first use) "
+                            + "or with spark-submit rai4j-spark/target/rai4j-spark.jar; this jar has the local engine only"
+                    : "--engine: expected local or spark, got '" + engine + "'");
+        }
         Task t = parseTask(task);
         if (label == null || prediction == null) {
             throw new UserException("audit: --label COL and --prediction COL are required for task " + task);
@@ -97,11 +114,12 @@ public final class AuditCommand implements Callable<Integer> {
             run.declare("--compare-json", compareJson);
         }
         AuditResult base = baseline == null ? null : AuditJsonReader.read(baseline);
-        Table table = new CsvTableReader(new CsvOptions(separator, Set.of("", "NA", "?"), CsvOptions.DEFAULT.maxLevels()))
-                .read(data, ReadProgress.of(data));
+        CsvOptions csv = new CsvOptions(separator, Set.of("", "NA", "?"), CsvOptions.DEFAULT.maxLevels());
+        AuditData input = ParquetData.isParquet(data) ? ParquetAudit.read(data, csv, auditSpec)
+                : AuditData.read(data, csv, auditSpec, ReadProgress.of(data));
         AuditResult r;
         try (Progress p = Progress.start("bootstrap", auditSpec.bootstrap())) {
-            r = Auditor.run(table, auditSpec, p.listener());
+            r = Auditor.run(input, auditSpec, p.listener());
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -1,13 +1,10 @@
 package org.rai4j.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.rai4j.privacy.DpBenchmark;
+import org.rai4j.report.BenchReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-
-import org.rai4j.privacy.PrivacyRandom;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -77,12 +74,12 @@ public final class BenchDpCommand implements Callable<Integer> {
                     what -> err.println("rai4j: bench dp: " + what + "…"));
         }
         if (json != null) {
-            PrivacyOutput.writeLines(json, List.of(toJson(report)), run);
+            run.jsonLines(json, List.of(BenchReport.dpJson(report)));
             if (!"-".equals(json)) {
-                run.out.append(render(report));
+                run.out.append(BenchReport.dp(report));
             }
         } else {
-            run.out.append(render(report));
+            run.out.append(BenchReport.dp(report));
         }
         run.finish(out, err);
         return 0;
@@ -157,109 +154,5 @@ public final class BenchDpCommand implements Callable<Integer> {
                 process.destroy();
             }
         }
-    }
-
-    static String render(DpBenchmark.Report r) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format("DP-SGD step time (Java %s, %d cores, matrix kernels: %s)%n",
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), r.kernels()));
-        sb.append(String.format("load average %.2f before, %.2f after: figures are under that load%n",
-                r.loadBefore(), r.loadAfter()));
-        sb.append(String.format("Each round: SGD and DP-SGD from the same parameters, the same Poisson batch sampled inside "
-                + "each timer, order rotating; median [quartiles] over rounds; DP/SGD is the median per-round ratio.%n"));
-        sb.append(String.format("%-40s %8s %22s %22s %22s %7s %9s  %s%n", "model (expected batch 256)", "params",
-                "SGD ms", "DP-SGD ms", "DP/SGD", "target", "naive/SGD", "load"));
-        for (DpBenchmark.StepTimes t : r.steps()) {
-            sb.append(String.format("%-40s %8d %22s %22s %22s %6.2fx %8.1fx  %.1f–%.1f%n", t.model(), t.parameters(),
-                    spread(t.sgd(), "%.2f"), spread(t.dp(), "%.2f"), spread(t.dpRatio(), "%.3f"), t.target(),
-                    t.naiveRatio(), t.loadStart(), t.loadEnd()));
-        }
-        sb.append(String.format("%nDP-SGD with every noise draw on the stepping thread (none made ahead on the spare core): "
-                + "DP/SGD by the wall clock, and by the thread's CPU clock (the work DP adds):%n"));
-        for (DpBenchmark.StepTimes t : r.steps()) {
-            sb.append(String.format("  %-38s wall %s   CPU %s%n", t.model(), spread(t.oneThreadRatio(), "%.3f"),
-                    t.cpuRatio().count() == 0 ? "n/a" : spread(t.cpuRatio(), "%.3f")));
-        }
-        sb.append(String.format("%nNoise mode of the DP step: %s (the default). With %s noise the same step takes:%n",
-                mode(r.steps().get(0).noiseMode()), mode(r.steps().get(0).otherMode())));
-        for (DpBenchmark.StepTimes t : r.steps()) {
-            sb.append(String.format("  %-38s %s x the DP step%n", t.model(), spread(t.otherModeRatio(), "%.3f")));
-        }
-        if (r.baseline() != null) {
-            DpBenchmark.BaselineTimes b = r.baseline();
-            sb.append(String.format("%nMLP 784→256→10 against %s (non-private SGD step, a slot in the MLP's rotation):%n",
-                    b.name()));
-            sb.append(String.format("  PyTorch ms %s; our DP-SGD step / PyTorch step %s (target <= %.1fx)%n",
-                    spread(b.millis(), "%.2f"), spread(b.dpRatio(), "%.2f"), b.target()));
-        }
-        sb.append(String.format("%nGaussian noise throughput (one thread)%n"));
-        for (DpBenchmark.NoiseThroughput n : r.noise()) {
-            sb.append(String.format("%-52s %8.1f M draws/s%n", n.generator(), n.drawsPerSecond() / 1e6));
-        }
-        sb.append(String.format("%nAccountant latency (median)%n"));
-        for (DpBenchmark.AccountingLatency a : r.accounting()) {
-            sb.append(String.format("%-62s %9.2f ms   (= %.6g)%n", a.what(), a.millis(), a.result()));
-        }
-        return sb.toString();
-    }
-
-    private static String mode(PrivacyRandom.NoiseMode m) {
-        return m == PrivacyRandom.NoiseMode.STANDARD ? "standard" : "floating-point hardened";
-    }
-
-    private static String spread(DpBenchmark.Spread s, String format) {
-        return String.format(format + " [" + format + "–" + format + "]", s.median(), s.p25(), s.p75());
-    }
-
-    private static ObjectNode spreadJson(DpBenchmark.Spread s) {
-        ObjectNode o = PrivacyOutput.object();
-        o.put("median", s.median());
-        o.put("p25", s.p25());
-        o.put("p75", s.p75());
-        o.put("n", s.count());
-        return o;
-    }
-
-    private static ObjectNode toJson(DpBenchmark.Report r) {
-        ObjectNode root = PrivacyOutput.object();
-        root.put("java", System.getProperty("java.version"));
-        root.put("cores", Runtime.getRuntime().availableProcessors());
-        root.put("kernels", r.kernels());
-        PrivacyOutput.put(root, "load_before", r.loadBefore());
-        PrivacyOutput.put(root, "load_after", r.loadAfter());
-        ArrayNode steps = root.putArray("steps");
-        for (DpBenchmark.StepTimes t : r.steps()) {
-            ObjectNode o = steps.addObject();
-            o.put("model", t.model());
-            o.put("parameters", t.parameters());
-            o.put("batch_size", t.batchSize());
-            o.put("noise_mode", t.noiseMode().name().toLowerCase(java.util.Locale.ROOT));
-            o.set("sgd_ms", spreadJson(t.sgd()));
-            o.set("dp_ms", spreadJson(t.dp()));
-            o.set("dp_ratio", spreadJson(t.dpRatio()));
-            o.put("target_ratio", t.target());
-            o.set("other_noise_mode_ratio", spreadJson(t.otherModeRatio()));
-            o.set("naive_ms", spreadJson(t.naive()));
-            o.set("one_thread_dp_ratio", spreadJson(t.oneThreadRatio()));
-            o.set("one_thread_cpu_ratio", spreadJson(t.cpuRatio()));
-            PrivacyOutput.put(o, "load_start", t.loadStart());
-            PrivacyOutput.put(o, "load_end", t.loadEnd());
-        }
-        if (r.baseline() != null) {
-            ObjectNode b = root.putObject("baseline");
-            b.put("name", r.baseline().name());
-            b.set("ms", spreadJson(r.baseline().millis()));
-            b.set("dp_ratio", spreadJson(r.baseline().dpRatio()));
-            b.put("target_ratio", r.baseline().target());
-        }
-        ArrayNode noise = root.putArray("noise");
-        for (DpBenchmark.NoiseThroughput n : r.noise()) {
-            noise.addObject().put("generator", n.generator()).put("draws_per_second", n.drawsPerSecond());
-        }
-        ArrayNode acc = root.putArray("accounting");
-        for (DpBenchmark.AccountingLatency a : r.accounting()) {
-            acc.addObject().put("call", a.what()).put("ms", a.millis()).put("result", a.result());
-        }
-        return root;
     }
 }

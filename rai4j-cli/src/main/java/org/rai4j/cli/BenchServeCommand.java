@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.lang.management.ManagementFactory;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code rai4j bench serve}: read latency and throughput of the platform under concurrent readers and hunters. */
@@ -39,14 +38,11 @@ public final class BenchServeCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        out.printf(Locale.ROOT, "bench serve: %d hunters, %d readers, %d s, holdout %,d rows; %d cores, load average %.2f before%n",
-                hunters, readers, seconds, holdoutRows, Runtime.getRuntime().availableProcessors(), loadBefore);
+        out.print(ServeBench.header(hunters, readers, seconds, holdoutRows, loadBefore));
         out.flush();
         ServeBench.Result r = ServeBench.run(hunters, readers, seconds, holdoutRows);
         out.print(r.render());
-        out.printf(Locale.ROOT, "targets: reads p99 < 50 ms (%s), >= 2,000 reads/s (%s), verification < 1 s (%s); load average %.2f after%n",
-                r.p99Millis() < 50 ? "met" : "missed", r.readsPerSecond() >= 2000 ? "met" : "missed",
-                Double.isNaN(r.decisionMedianMs()) ? "not measured: no submission decided" : r.decisionMedianMs() < 1000 ? "met" : "missed", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.print(r.renderTargets(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         out.flush();
         return 0;
     }

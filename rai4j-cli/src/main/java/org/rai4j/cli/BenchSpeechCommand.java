@@ -11,8 +11,8 @@ import org.rai4j.core.Column;
 import org.rai4j.core.CsvOptions;
 import org.rai4j.core.CsvTableReader;
 import org.rai4j.core.Table;
+import org.rai4j.report.BenchReport;
 import org.rai4j.speech.SpeechDemo;
-import org.rai4j.speech.SpeechMetric;
 import org.rai4j.speech.SpeechScorer;
 import org.rai4j.speech.SpeechScoringBenchmark;
 import picocli.CommandLine.Command;
@@ -30,9 +30,6 @@ import picocli.CommandLine.Spec;
                 + "speech runs), pairs/s: previous implementation vs the current one on 1 and on all cores, interleaved "
                 + "repetitions, median [min - max]. Data: the bundled data/speech/utterances.csv unless --data.")
 final class BenchSpeechCommand implements Callable<Integer> {
-    /** The target: 10 x jiwer 2.5.1's 29.8k pairs/s on this machine kind. */
-    static final double TARGET = 300_000;
-
     @Spec
     CommandSpec spec;
 
@@ -88,20 +85,7 @@ final class BenchSpeechCommand implements Callable<Integer> {
                 .run(refs, hyps);
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         var out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "speech scoring from strings (normalise, word + character alignment), %,d pairs per pass = %s (%,d pairs) cycled%n",
-                r.pairs(), source, r.distinctPairs());
-        out.printf(Locale.ROOT, "  normalised reference: %.1f words, %.1f characters on average; WER %.3f, CER %.3f; all paths give identical counts%n",
-                r.meanReferenceWords(), r.meanReferenceChars(), SpeechMetric.WER.of(r.totals()), SpeechMetric.CER.of(r.totals()));
-        out.printf(Locale.ROOT, "  %d interleaved repetitions after %d warm-up; %d processors; load average %.2f before, %.2f after%n",
-                repetitions, warmup, Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
-        out.printf(Locale.ROOT, "  %-68s %14s  %-23s %11s  %s%n", "path", "pairs/s median", "[min - max]", "vs previous",
-                "pairs per CPU-second");
-        for (SpeechScoringBenchmark.Timing t : List.of(r.previous(), r.oneThread(), r.multiThread())) {
-            out.printf(Locale.ROOT, "  %-68s %,14.0f  [%,9.0f - %,9.0f] %9.1f x  %,12.0f%n", t.name(), t.median(), t.min(), t.max(),
-                    t.median() / r.previous().median(), t.medianPerCpuSecond());
-        }
-        out.printf(Locale.ROOT, "  target: >= %,.0f pairs/s from strings with word and character counts (10 x jiwer 2.5.1): %s%n",
-                TARGET, r.multiThread().median() >= TARGET ? "met" : "NOT met");
+        out.print(BenchReport.speech(r, source, repetitions, warmup, loadBefore, loadAfter));
         out.flush();
         return 0;
     }

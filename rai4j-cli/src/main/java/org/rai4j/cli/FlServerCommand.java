@@ -6,7 +6,6 @@ import org.rai4j.federated.SimulationResult;
 import org.rai4j.federated.SystemModel;
 import org.rai4j.federated.grpc.FederatedServer;
 import org.rai4j.federated.grpc.ServerOptions;
-import org.rai4j.report.FederatedJson;
 import org.rai4j.report.OutputFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +14,6 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -61,8 +59,8 @@ public final class FlServerCommand implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "PEM", description = "TLS private key (PEM, PKCS#8).")
     Path tlsKey;
 
-    @Option(names = "--json", paramLabel = "-|FILE", defaultValue = "-", description = "Write the JSON to standard output (-, default) or FILE.")
-    String json;
+    @CommandLine.Mixin
+    FlJsonOutput json;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -73,7 +71,7 @@ public final class FlServerCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // the output is checked before the data is read and the rounds run; it may not be the csv input
         OutputFiles outputs = new OutputFiles().input("--dataset", run.data.inputFile());
-        Path jsonFile = "-".equals(json) ? null : outputs.declare("--json", Path.of(json));
+        json.declare(outputs);
         FederatedData data = run.data.population();
         SimulationConfig config = run.config(data, run.data.described(), SystemModel.IDEAL);
         if (roundTimeout <= 0 || joinTimeout < 0) {
@@ -93,18 +91,7 @@ public final class FlServerCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        for (String w : result.warnings()) {
-            err.println("rai4j: warning: " + w);
-        }
-        String text = FederatedJson.toJson(result);
-        if ("-".equals(json)) {
-            out.print(text);
-            out.flush();
-        } else {
-            outputs.put(jsonFile, text);
-            outputs.commit();
-            err.printf(Locale.ROOT, "rai4j: wrote %s%n", json);
-        }
+        json.write(result, outputs, out, err, r -> "");
         return 0;
     }
 }

@@ -9,13 +9,11 @@ import org.rai4j.federated.SimulationConfig;
 import org.rai4j.federated.SimulationResult;
 import org.rai4j.federated.SystemModel;
 import org.rai4j.report.OutputFiles;
-import org.rai4j.report.FederatedJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -69,8 +67,8 @@ public final class FlSimulateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", defaultValue = "0", description = "Worker threads (default: available processors); the result does not depend on it.")
     int threads;
 
-    @Option(names = "--json", paramLabel = "-|FILE", defaultValue = "-", description = "Write the JSON to standard output (-, default) or FILE.")
-    String json;
+    @CommandLine.Mixin
+    FlJsonOutput json;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -81,7 +79,7 @@ public final class FlSimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // The output is checked before the data is read and the simulation runs; it may not be the csv input.
         OutputFiles files = new OutputFiles().input("--dataset", run.data.inputFile());
-        Path target = "-".equals(json) ? null : files.declare("--json", Path.of(json));
+        json.declare(files);
         SimulationConfig config;
         ClientPopulation population;
         FederatedData base = run.data.population();
@@ -116,19 +114,8 @@ public final class FlSimulateCommand implements Callable<Integer> {
         try (Progress bar = Progress.start("fl simulate", config.rounds())) {
             result = Simulation.run(population, config, t, (r, total) -> bar.listener().accept(r));
         }
-        for (String w : result.warnings()) {
-            err.println("rai4j: warning: " + w);
-        }
-        String text = FederatedJson.toJson(result);
-        if ("-".equals(json)) {
-            out.print(text);
-            out.flush();
-        } else {
-            files.put(target, text);
-            files.commit();
-            err.printf(Locale.ROOT, "rai4j: final test accuracy %.4f, train loss %.4f; wrote %s%n",
-                    result.finalMetrics().testAccuracy(), result.finalMetrics().trainLoss(), json);
-        }
+        json.write(result, files, out, err, r -> String.format(Locale.ROOT, "final test accuracy %.4f, train loss %.4f; ",
+                r.finalMetrics().testAccuracy(), r.finalMetrics().trainLoss()));
         return 0;
     }
 }

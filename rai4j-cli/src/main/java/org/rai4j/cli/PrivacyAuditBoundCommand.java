@@ -52,7 +52,7 @@ public final class PrivacyAuditBoundCommand implements Callable<Integer> {
             throw new UserException(e.getMessage());
         }
         if (json != null) {
-            PrivacyOutput.writeLines(json, List.of(PrivacyAuditReport.boundJson(b)), run);
+            run.jsonLines(json, List.of(PrivacyAuditReport.boundJson(b)));
         } else {
             run.out.append(PrivacyAuditReport.boundText(b));
         }

@@ -1,5 +1,7 @@
 package org.rai4j.cli;
 
+import org.rai4j.report.Json;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.rai4j.privacy.PrivacyBatch;
 
@@ -34,7 +36,7 @@ final class PrivacyBatchRunner {
         List<ObjectNode> objects = new ArrayList<>();
         for (PrivacyBatch.Row<ObjectNode> r : out) {
             if (r.failed()) {
-                ObjectNode o = PrivacyOutput.object();
+                ObjectNode o = Json.object();
                 o.put("error", r.error());
                 objects.add(o);
             } else {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "privacy", mixinStandardHelpOptions = true,
         description = "Differential privacy: epsilon accounting (RDP, PRV, GDP), noise calibration, DP-SGD training, privacy audits.",
         subcommands = {PrivacyEpsilonCommand.class, PrivacyNoiseCommand.class, PrivacyTrainCommand.class,
-                PrivacyAuditBoundCommand.class})
+                PrivacyAuditCommand.class, PrivacyAuditBoundCommand.class})
 public final class PrivacyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -2,6 +2,7 @@ package org.rai4j.cli;
 
 import org.rai4j.core.DataFileException;
 import org.rai4j.privacy.Accountant;
+import org.rai4j.privacy.PrivacyCsv;
 import org.rai4j.privacy.PrivacySpent;
 import org.rai4j.privacy.RdpOrders;
 import org.rai4j.privacy.Segment;
@@ -108,7 +109,7 @@ public final class PrivacyEpsilonCommand implements Callable<Integer> {
                     && spent.epsilon() != Double.POSITIVE_INFINITY ? " (--rdp-orders extended)" : ""));
         }
         if (json != null) {
-            PrivacyOutput.writeLines(json, List.of(PrivacyReport.epsilonJson(spent)), run);
+            run.jsonLines(json, List.of(PrivacyReport.epsilonJson(spent)));
         } else {
             run.out.append(PrivacyReport.epsilonText(spent, segments));
         }
@@ -117,7 +118,7 @@ public final class PrivacyEpsilonCommand implements Callable<Integer> {
     }
 
     private int runBatch(Accountant defaultAccountant, RunOutputs run) throws Exception {
-        PrivacyCsv csv = PrivacyCsv.read(batch, List.of("sample_rate", "noise_multiplier", "steps", "delta"));
+        PrivacyCsv csv = PrivacyCsv.read(batch, List.of("sample_rate", "noise_multiplier", "steps", "delta"), ReadProgress.of(batch));
         int n = csv.rows();
         List<Segment> segs = new ArrayList<>(n);
         double[] deltas = new double[n];
@@ -141,7 +142,7 @@ public final class PrivacyEpsilonCommand implements Callable<Integer> {
             gdp[r] = spent.accountant() == Accountant.GDP;
             return PrivacyReport.epsilonJson(spent);
         }, r -> batch + ":" + csv.line(r), err());
-        PrivacyOutput.writeLines(json == null ? "-" : json, result.objects(), run);
+        run.jsonLines(json == null ? "-" : json, result.objects());
         run.finish(out(), err());
         summarise(edge, "the optimal RDP order is at the edge of the order list, so epsilon may be loose "
                 + "(try --rdp-orders extended or --accountant prv)", csv);
@@ -167,7 +168,7 @@ public final class PrivacyEpsilonCommand implements Callable<Integer> {
     }
 
     static List<Segment> readSchedule(Path file) throws DataFileException {
-        PrivacyCsv csv = PrivacyCsv.read(file, List.of("noise_multiplier", "sample_rate", "steps"));
+        PrivacyCsv csv = PrivacyCsv.read(file, List.of("noise_multiplier", "sample_rate", "steps"), ReadProgress.of(file));
         List<Segment> segments = new ArrayList<>();
         for (int r = 0; r < csv.rows(); r++) {
             double s = csv.number(r, "noise_multiplier", 0, true, Double.POSITIVE_INFINITY, false);

@@ -1,6 +1,7 @@
 package org.rai4j.cli;
 
 import org.rai4j.privacy.Accountant;
+import org.rai4j.privacy.PrivacyCsv;
 import org.rai4j.privacy.NoiseCalibration;
 import org.rai4j.report.PrivacyReport;
 import picocli.CommandLine.Command;
@@ -90,7 +91,7 @@ public final class PrivacyNoiseCommand implements Callable<Integer> {
             throw new UserException(e.getMessage());
         }
         if (json != null) {
-            PrivacyOutput.writeLines(json, List.of(PrivacyReport.noiseJson(c)), run);
+            run.jsonLines(json, List.of(PrivacyReport.noiseJson(c)));
         } else {
             run.out.append(PrivacyReport.noiseText(c, defaultAccountant, delta, targetEpsilon));
         }
@@ -99,7 +100,7 @@ public final class PrivacyNoiseCommand implements Callable<Integer> {
     }
 
     private int runBatch(Accountant defaultAccountant, RunOutputs run) throws Exception {
-        PrivacyCsv csv = PrivacyCsv.read(batch, List.of("target_epsilon", "delta", "sample_rate", "steps"));
+        PrivacyCsv csv = PrivacyCsv.read(batch, List.of("target_epsilon", "delta", "sample_rate", "steps"), ReadProgress.of(batch));
         int n = csv.rows();
         double[] eps = new double[n];
         double[] deltas = new double[n];
@@ -117,7 +118,7 @@ public final class PrivacyNoiseCommand implements Callable<Integer> {
         PrivacyBatchRunner.Result result = PrivacyBatchRunner.run(n,
                 r -> PrivacyReport.noiseJson(calibrate(eps[r], deltas[r], rates[r], stepCounts[r], accountants[r], exact)),
                 r -> batch + ":" + csv.line(r), err());
-        PrivacyOutput.writeLines(json == null ? "-" : json, result.objects(), run);
+        run.jsonLines(json == null ? "-" : json, result.objects());
         run.finish(out(), err());
         return result.failures() == 0 ? 0 : 1;
     }

@@ -137,7 +137,7 @@ public final class PrivacyTrainCommand implements Callable<Integer> {
             }
         });
         if (json != null) {
-            PrivacyOutput.writeLines(json, List.of(PrivacyReport.trainingJson(result)), run);
+            run.jsonLines(json, List.of(PrivacyReport.trainingJson(result)));
         } else {
             run.out.append(PrivacyReport.trainingText(result, data.toString()));
         }

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 BiasCommand.class,
                 MitigateCommand.class,
                 SpeechCommand.class,
+                TextCommand.class,
                 ServeCommand.class,
         })
 public final class Rai4j implements Runnable {

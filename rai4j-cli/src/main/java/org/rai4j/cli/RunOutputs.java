@@ -51,6 +51,19 @@ final class RunOutputs {
         }
     }
 
+    /**
+     * Puts {@code objects} as JSON lines ({@link Json#lines}: one compact object per line, the one JSON policy):
+     * to standard output ("-") or into the declared file {@code target}.
+     */
+    void jsonLines(String target, Iterable<?> objects) {
+        String text = Json.lines(objects);
+        if ("-".equals(target)) {
+            out.append(text);
+        } else {
+            file(Path.of(target), text);
+        }
+    }
+
     /** The held-back text of standard output ({@code toErr} false) or standard error. */
     StringBuilder text(boolean toErr) {
         return toErr ? err : out;

@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  *
  * <p>Commands run with bash in a scratch folder per page (blocks of a page share it, in order), where
  * {@code data} links to the repository's folder and {@code docs} is a copy of it and {@code rai4j}/{@code ./rai4j} run the
- * command line from the test class path. With {@code -Ddocs.update=true} the page's transcripts are
+ * command line from the test class path; {@code shared-data} links to the real datasets beside the project when they are
+ * there (a page that uses it is skipped without them, or fails in CI: see {@code SharedData}). With {@code -Ddocs.update=true} the page's transcripts are
  * rewritten with the actual outputs instead of compared.
  */
 final class DocsCheck {
@@ -41,6 +42,8 @@ final class DocsCheck {
     static final Pattern MASK = Pattern.compile("mask=\"((?:[^\"\\\\]|\\\\.)*)\"");
     static final Pattern MEASURED_LINE = Pattern.compile("(?i).*\\bmeasured\\b.*\\d{4}-\\d{2}-\\d{2}.*");
     static final String SKIP = "[...]";
+    /** The scratch folder's link to the real datasets beside the project, for pages on real data. */
+    static final String SHARED_DATA = "shared-data";
 
     private final Path root;
     private final Path page;
@@ -335,6 +338,10 @@ final class DocsCheck {
 
     private void prepare(Path scratch) throws IOException {
         Files.createSymbolicLink(scratch.resolve("data"), root.resolve("data"));
+        Path shared = sharedData(root);
+        if (Files.isDirectory(shared)) {
+            Files.createSymbolicLink(scratch.resolve(SHARED_DATA), shared.toAbsolutePath().normalize());
+        }
         copyTree(root.resolve("docs"), scratch.resolve("docs"));
         Path bin = Files.createDirectories(scratch.resolve(".bin"));
         String launcher = "#!/bin/bash\nexec \"$RAI4J_DOCS_JAVA\" -XX:+UseSerialGC -cp \"$RAI4J_DOCS_CP\" "
@@ -343,6 +350,12 @@ final class DocsCheck {
             Files.writeString(p, launcher);
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
+    }
+
+    /** The real datasets beside the project ({@code ../shared/data}, or the {@code rai4j.shared.data} property). */
+    static Path sharedData(Path root) {
+        String p = System.getProperty("rai4j.shared.data");
+        return p != null && !p.isBlank() ? Path.of(p) : root.resolve("../shared/data");
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

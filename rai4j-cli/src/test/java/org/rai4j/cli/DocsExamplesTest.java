@@ -2,6 +2,7 @@ package org.rai4j.cli;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.rai4j.testkit.SharedData;
 import org.junit.jupiter.api.TestFactory;
 
 import java.nio.file.Files;
@@ -29,6 +30,9 @@ class DocsExamplesTest {
         }
         assertThat(pages).as("docs pages").isNotEmpty();
         return pages.stream().map(page -> DynamicTest.dynamicTest(page.getFileName().toString(), () -> {
+            if (Files.readString(page).contains(DocsCheck.SHARED_DATA + "/")) {
+                SharedData.require("."); // real datasets: skipped on a user's machine, required in CI
+            }
             List<String> problems = new DocsCheck(root, page, update).run();
             assertThat(problems).as("docs transcripts that disagree with the program:\n" + String.join("\n", problems))
                     .isEmpty();

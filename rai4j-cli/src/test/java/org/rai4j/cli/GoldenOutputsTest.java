@@ -118,6 +118,9 @@ class GoldenOutputsTest {
                 "--model", "softmax", "--no-dp", "--epochs", "3"), List.of()));
         c.add(new Case("privacy-train-nodp-json", List.of("privacy", "train", "--data", d + "train.csv", "--label", "label",
                 "--model", "mlp", "--no-dp", "--epochs", "2", "--hidden", "4", "--json", d + "train.json"), List.of("train.json")));
+        c.add(new Case("privacy-audit-quick", List.of("privacy", "audit", "--data", d + "train.csv", "--label", "label",
+                "--model", "mlp", "--hidden", "8", "--quick", "--epsilons", "inf,2", "--epochs", "3", "--canaries", "20",
+                "--replicates", "100"), List.of()));
         c.add(new Case("wer-text", List.of("wer", "--reference", "turn on the light", "--hypothesis", "turn the lights on"),
                 List.of()));
         c.add(new Case("wer-json", List.of("wer", "--reference", "turn on the light", "--hypothesis", "turn the lights on",

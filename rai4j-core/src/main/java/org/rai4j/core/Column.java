@@ -68,6 +68,27 @@ public final class Column {
         return new Column(name, values.length, numeric ? nums : null, enc.codes, enc.levels, null);
     }
 
+    /**
+     * A column from text values as a CSV reader would type them ({@code null} marks a missing value): a
+     * categorical view when it has at most {@code maxLevels} distinct values, a numeric view when every
+     * present value is a number, else text.
+     */
+    public static Column ofText(String name, String[] values, int maxLevels) {
+        Encoded enc = encode(values, maxLevels);
+        double[] nums = new double[values.length];
+        boolean numeric = true;
+        for (int i = 0; i < values.length && numeric; i++) {
+            if (values[i] == null) {
+                nums[i] = Double.NaN;
+            } else {
+                nums[i] = Numbers.parseOrNaN(values[i]);
+                numeric = !Double.isNaN(nums[i]);
+            }
+        }
+        return new Column(name, values.length, numeric ? nums : null, enc == null ? null : enc.codes,
+                enc == null ? null : enc.levels, enc == null && !numeric ? values.clone() : null);
+    }
+
     private record Encoded(int[] codes, List<String> levels) {}
 
     private static Encoded encode(String[] values, int maxLevels) {

@@ -45,6 +45,11 @@ public final class Auditor {
         return run(data, spec, Provenance.current(spec.seed(), inputs, config(spec)), progress);
     }
 
+    /** Audits data read by {@link AuditData}; progress receives the number of finished replicates. */
+    public static AuditResult run(AuditData input, AuditSpec spec, IntConsumer progress) {
+        return run(input.data, spec, Provenance.current(spec.seed(), input.inputs, config(spec)), progress);
+    }
+
     /**
      * Audits a task whose rows carry task-supplied additive statistics ({@link Task#SPEECH}): the group
      * columns of {@code spec} slice the rows as usual, each slice's statistics are summed and the metrics

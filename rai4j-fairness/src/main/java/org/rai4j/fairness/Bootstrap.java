@@ -199,7 +199,26 @@ final class Bootstrap {
             this.count = count;
         }
 
+        /** Cells already counted elsewhere (see {@link CountedEncoder}), unweighted. */
+        static CellTable counted(int cells, int[] cell, int[] outcome, double[] count) {
+            double[] ones = new double[cell.length];
+            java.util.Arrays.fill(ones, 1.0);
+            return new CellTable(cells, cell.clone(), outcome.clone(), ones, count.clone());
+        }
+
+        /** The cells' row counts, as whole numbers. */
+        long[] counts() {
+            long[] m = new long[count.length];
+            for (int i = 0; i < m.length; i++) {
+                m[i] = (long) count[i];
+            }
+            return m;
+        }
+
         static CellTable of(EncodedData d, Layout layout) {
+            if (d.counted != null) {
+                return d.counted;
+            }
             Map<Double, Integer> levels = d.weight == null ? Map.of(1.0, 0) : distinctWeights(d);
             int w = levels.size();
             Map<Long, Integer> index = new HashMap<>();

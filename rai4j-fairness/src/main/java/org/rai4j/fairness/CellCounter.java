@@ -19,6 +19,9 @@ public final class CellCounter {
      */
     static double[][] count(EncodedData d, Layout layout, int[] multiplicity) {
         int cells = d.cellCount();
+        if (d.counted != null && multiplicity == null) {
+            return d.counted.accumulate(d.counted.counts(), layout);
+        }
         double[][] stats = new double[cells][layout.size];
         if (layout.task == Task.BINARY && d.weight == null && !layout.hasScore && multiplicity == null) {
             long[] flat = countBinary(d);

@@ -31,18 +31,31 @@ public final class EncodedData {
     final int clusterCount;
     /** Name of the cluster column, or null. */
     final String clusterColumn;
+    /**
+     * The rows already counted into bootstrap cells (finest cell × outcome, in order of first appearance),
+     * when the data came as {@link org.rai4j.core.TupleCounts}: then {@link #cell}, {@link #truth} and
+     * {@link #predicted} are null. Null for row data.
+     */
+    final Bootstrap.CellTable counted;
 
     EncodedData(Task task, int rows, List<String> groups, List<String> controls, List<List<String>> cellLevels,
                 int[] cell, int[] truth, int[] predicted, double[] yTrue, double[] yPred, double[] score,
                 double[] weight, List<String> classes) {
         this(task, rows, groups, controls, cellLevels, cell, truth, predicted, yTrue, yPred, score, weight, classes,
-                null, null, 0, null);
+                null, null, 0, null, null);
+    }
+
+    /** Count-based data without rows: the cells of {@code counted} carry everything (see {@link CountedEncoder}). */
+    EncodedData(Task task, int rows, List<String> groups, List<String> controls, List<List<String>> cellLevels,
+                List<String> classes, Bootstrap.CellTable counted) {
+        this(task, rows, groups, controls, cellLevels, null, null, null, null, null, null, null, classes,
+                null, null, 0, null, counted);
     }
 
     private EncodedData(Task task, int rows, List<String> groups, List<String> controls, List<List<String>> cellLevels,
                 int[] cell, int[] truth, int[] predicted, double[] yTrue, double[] yPred, double[] score,
                 double[] weight, List<String> classes, RowStatistics statistics, int[] cluster, int clusterCount,
-                String clusterColumn) {
+                String clusterColumn, Bootstrap.CellTable counted) {
         this.task = task;
         this.rows = rows;
         this.groups = List.copyOf(groups);
@@ -60,12 +73,13 @@ public final class EncodedData {
         this.cluster = cluster;
         this.clusterCount = clusterCount;
         this.clusterColumn = clusterColumn;
+        this.counted = counted;
     }
 
     /** This data with task-supplied row statistics and, optionally, cluster indices (0 … clusters−1). */
     EncodedData withStatistics(RowStatistics stats, int[] clusterOfRow, int clusters, String column) {
         return new EncodedData(task, rows, groups, controls, cellLevels, cell, truth, predicted, yTrue, yPred, score,
-                weight, classes, stats, clusterOfRow, clusters, column);
+                weight, classes, stats, clusterOfRow, clusters, column, counted);
     }
 
     /** Number of rows. */

@@ -73,6 +73,10 @@ public final class AuditJsonReader {
             return new Reader().audit(new Node(root, ""));
         } catch (BadField e) {
             throw new DataFileException(new DataProblem(fileName, 0, null, e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            // a value every field check let through but the audit's records refuse (their invariants): still the file's fault
+            throw new DataFileException(new DataProblem(fileName, 0, null, "the audit's values are inconsistent: " + e.getMessage()
+                    + "; expected an audit JSON written by 'rai4j audit --json FILE'"));
         }
     }
 
@@ -190,6 +194,24 @@ public final class AuditJsonReader {
             return json.asLong();
         }
 
+        /** A count of rows: a whole number >= 0. */
+        long count() {
+            long v = integer();
+            if (v < 0 || !json.canConvertToLong()) {
+                throw new BadField(path, "a whole number >= 0", json);
+            }
+            return v;
+        }
+
+        /** A count held in an int (group size, replicates, pairs): a whole number from 0 to 2^31 - 1. */
+        int intCount() {
+            long v = count();
+            if (v > Integer.MAX_VALUE) {
+                throw new BadField(path, "a whole number from 0 to " + Integer.MAX_VALUE, json);
+            }
+            return (int) v;
+        }
+
         List<Node> array() {
             if (!json.isArray()) {
                 throw new BadField(path, "an array", json);
@@ -251,7 +273,7 @@ public final class AuditJsonReader {
                 binning = new org.rai4j.fairness.ScoreBinning((int) bins, bin.get("exact").bool(), bin.get("auc_error_bound").number(),
                         bin.get("brier_error_bound").number(), bin.get("ece_error_bound").number());
             }
-            return new AuditResult(spec, root.get("n").integer(), classes, main, byControl,
+            return new AuditResult(spec, root.get("n").count(), classes, main, byControl,
                     root.get("bootstrap_method").text(), provenance, binning);
         }
 
@@ -270,8 +292,8 @@ public final class AuditJsonReader {
             try {
                 return new AuditSpec(task, config(c, "label"), config(c, "prediction"), c.get("score"), c.get("weight"),
                         positive, negative, strings(root.get("group_columns")), controls, policy,
-                        (int) root.get("min_group_size").integer(), root.get("confidence").number(),
-                        (int) root.get("bootstrap").integer(), seed.integer(), root.get("adjust").enumValue(Adjustment.class));
+                        root.get("min_group_size").intCount(), root.get("confidence").number(),
+                        root.get("bootstrap").intCount(), seed.integer(), root.get("adjust").enumValue(Adjustment.class));
             } catch (IllegalArgumentException e) {
                 throw new BadField("the audit's settings are invalid: " + e.getMessage());
             }
@@ -313,7 +335,7 @@ public final class AuditJsonReader {
             n.get("metrics").object().forEach((k, v) -> metrics.put(k, estimate(v)));
             Map<String, Double> counts = new LinkedHashMap<>();
             n.get("counts").object().forEach((k, v) -> counts.put(k, v.numberOrNaN()));
-            return new SliceResult(key, n.get("n").integer(), n.get("status").enumValue(Status.class),
+            return new SliceResult(key, n.get("n").count(), n.get("status").enumValue(Status.class),
                     n.get("reason").textOrNull(), metrics, counts);
         }
 
@@ -328,7 +350,7 @@ public final class AuditJsonReader {
             if (status != Status.OK && reason == null) {
                 throw new BadField(n.path() + "/reason", "a reason for status " + status, null);
             }
-            return new Estimate(n.get("value").numberOrNaN(), n.get("n").integer(), ci, status, reason);
+            return new Estimate(n.get("value").numberOrNaN(), n.get("n").count(), ci, status, reason);
         }
 
         private static Interval interval(Node n, IntervalMethod method) {
@@ -368,7 +390,7 @@ public final class AuditJsonReader {
             List<org.rai4j.fairness.PairTest> pairs = new ArrayList<>();
             int pairCount = 0;
             if (n.has("pairs")) {
-                pairCount = (int) n.get("pair_count").integer();
+                pairCount = n.get("pair_count").intCount();
                 for (Node p : n.get("pairs").array()) {
                     Interval ci = p.get("ci").isNull() ? null
                             : interval(p.get("ci"), p.get("ci_method").enumValue(IntervalMethod.class));
@@ -391,6 +413,10 @@ public final class AuditJsonReader {
                 significant = n.get("significant").json().asBoolean();
             }
             double p = n.has("p_value_adjusted") ? n.get("p_value_adjusted").numberOrNaN() : Double.NaN;
+            if (n.has("high") != n.has("low")) {
+                String missing = n.has("high") ? "low" : "high";
+                throw new BadField(n.path() + "/" + missing, "a slice (high and low come together)", n.get(missing).json());
+            }
             return new FairnessValue(n.get("value").numberOrNaN(), ci, n.get("status").enumValue(Status.class),
                     n.get("reason").textOrNull(), significant, p, n.get("metric").textOrNull(),
                     n.has("high") ? sliceKey(n.get("high")) : null, n.has("low") ? sliceKey(n.get("low")) : null);

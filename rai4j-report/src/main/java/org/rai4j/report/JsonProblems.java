@@ -21,6 +21,7 @@ public final class JsonProblems {
             "\\s*\\[Source: [^;\\]]*(?:\\([^)]*\\))?; line: (\\d+), column: (\\d+)]");
     private static final Pattern CLOSE_MARKER = Pattern.compile(
             "Unexpected end-of-input: expected close marker for (Object|Array) \\(start marker at line (\\d+) column (\\d+)\\)");
+    private static final Pattern FROM_SOURCE = Pattern.compile(", from `[^`]*`");
 
     private JsonProblems() {}
 
@@ -40,10 +41,14 @@ public final class JsonProblems {
     /** Jackson's message without its internals, rephrased where a plainer phrasing exists. */
     static String describe(String original) {
         String m = original == null ? "malformed input" : original.strip();
-        Matcher loc = LOCATION.matcher(m);
-        m = loc.replaceAll(" line $1 column $2");
+        // Each regular expression runs only when its literal part is present (one String.contains): most messages
+        // match none, and under the fuzzer every regex step is hooked (these searches were 56% of the CPU samples of
+        // an audit JSON fuzz execution). Patterns are compiled once.
+        if (m.contains("[Source: ")) {
+            m = LOCATION.matcher(m).replaceAll(" line $1 column $2");
+        }
         Matcher close = CLOSE_MARKER.matcher(m);
-        if (close.find()) {
+        if (m.contains("expected close marker for ") && close.find()) {
             boolean object = close.group(1).equals("Object");
             return "the file ends inside the " + (object ? "object" : "array") + " opened at line " + close.group(2)
                     + " column " + close.group(3) + "; expected '" + (object ? "}" : "]") + "' (is the file truncated?)";
@@ -56,7 +61,10 @@ public final class JsonProblems {
         if (newline >= 0) {
             m = m.substring(0, newline).strip();
         }
-        m = m.replaceAll(", from `[^`]*`", "").replaceAll("`", "'");
+        if (m.contains(", from `")) {
+            m = FROM_SOURCE.matcher(m).replaceAll("");
+        }
+        m = m.replace('`', '\'');
         return m.replace("(JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
                 "a string, number, array, object, true, false or null");
     }

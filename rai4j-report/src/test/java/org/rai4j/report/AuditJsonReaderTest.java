@@ -130,4 +130,49 @@ class AuditJsonReaderTest {
                 .hasMessageStartingWith("r.json: field /aggregates/")
                 .hasMessageEndingWith("/arg_max: expected a slice (arg_min and arg_max come together), got nothing (missing)");
     }
+
+    /**
+     * Found by the afternoon campaign of AuditJsonReaderFuzzTest (committed as crash-fairness-high-without-low.json): a
+     * fairness value with "high" but no "low" read, then writing it threw a NullPointerException.
+     */
+    @Test
+    void parse_fairnessHighWithoutLow_namesTheMissingField() throws Exception {
+        String json = new String(getClass().getResourceAsStream("AuditJsonReaderFuzzTestInputs/parse_anyBytes_auditOrDataFileException/"
+                + "crash-fairness-high-without-low.json").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> AuditJsonReader.parse(json, "f.json"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessage("f.json: field /fairness/demographic_parity_ratio/low: expected a slice (high and low come together), "
+                        + "got nothing (missing)");
+        String written = AuditJson.toJson(SampleAudits.binary(4));
+        int at = written.indexOf("\"high\"", written.indexOf("\"fairness\""));
+        assertThat(at).isPositive();
+        String noHigh = written.substring(0, at) + "\"hihg\"" + written.substring(at + "\"high\"".length());
+        assertThatThrownBy(() -> AuditJsonReader.parse(noHigh, "g.json"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessageEndingWith("/high: expected a slice (high and low come together), got nothing (missing)");
+    }
+
+    /**
+     * Found by the afternoon campaign of AuditJsonReaderFuzzTest (committed as crash-count-beyond-long.json): an "n" of
+     * 3 x 10^56 wrapped to -1 as a long and the estimate's constructor threw IllegalArgumentException. Counts are now
+     * whole numbers >= 0 within range, and int-held counts fit an int (4294967295 used to wrap to -1).
+     */
+    @Test
+    void parse_countsOutOfRange_nameTheField() throws Exception {
+        String crash = new String(getClass().getResourceAsStream("AuditJsonReaderFuzzTestInputs/parse_anyBytes_auditOrDataFileException/"
+                + "crash-count-beyond-long.json").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> AuditJsonReader.parse(crash, "c.json"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessage("c.json: field /overall/metrics/true_positive_rate:dog/n: expected a whole number >= 0, got "
+                        + "299999999999999999999999999999999999999999999999999999999...");
+        String json = AuditJson.toJson(SampleAudits.binary(4));
+        String negative = json.replaceFirst("\"n\" : \\d+", "\"n\" : -3");
+        assertThatThrownBy(() -> AuditJsonReader.parse(negative, "n.json"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessage("n.json: field /n: expected a whole number >= 0, got -3");
+        String wraps = json.replaceFirst("\"bootstrap\" : \\d+", "\"bootstrap\" : 4294967295");
+        assertThatThrownBy(() -> AuditJsonReader.parse(wraps, "b.json"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessage("b.json: field /bootstrap: expected a whole number from 0 to 2147483647, got 4294967295");
+    }
 }

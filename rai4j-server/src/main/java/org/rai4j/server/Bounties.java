@@ -543,7 +543,8 @@ final class Bounties implements AutoCloseable {
         List<String> fresh = new ArrayList<>(lines.subList(rt.persisted, lines.size()));
         HunterView view = HunterView.of(d);
         List<PointerDecisionList.Node> nodes = rt.engine.pdl().nodes();
-        String predictionSha = BountyEngine.predictionHash(rt.engine.holdoutPredictions());
+        // only a new version records the prediction hash: a rejection does not hash 100,000 predictions
+        String predictionSha = d.version() > versionBefore ? BountyEngine.predictionHash(rt.engine.holdoutPredictions()) : null;
         try {
             store.jdbi.useTransaction(h -> {
                 store.markDecided(h, s.id(), d.accepted(), d.reason() == null ? null : d.reason().name(), view.reason(),

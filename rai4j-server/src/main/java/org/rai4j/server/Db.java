@@ -32,7 +32,7 @@ final class Db implements AutoCloseable {
                 + ";DEFAULT_NULL_ORDERING=HIGH";
     }
 
-    static Db open(ServerOptions o) {
+    static Db open(ServerOptions o, StartupPhases phases) {
         String url = o.jdbcUrl() == null ? h2Url(o.dataDir()) : o.jdbcUrl();
         boolean pg = url.startsWith("jdbc:postgresql:");
         HikariConfig c = new HikariConfig();
@@ -61,12 +61,14 @@ final class Db implements AutoCloseable {
                     ? " (another 'rai4j serve' is using this --data-dir; stop it or choose another folder)" : "";
             throw new IllegalStateException("cannot open the database " + where + ": " + root.getMessage() + hint, e);
         }
+        phases.lap("database open");
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
         } catch (FlywayException e) {
             ds.close();
             throw new IllegalStateException("cannot migrate the database " + where + " to the platform schema: " + e.getMessage(), e);
         }
+        phases.lap("migrations");
         return new Db(ds, pg, where);
     }
 

@@ -70,7 +70,11 @@ final class DemoLoader {
         CompletableFuture<Demo> f = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                f.complete(prepare());
+                long t0 = System.nanoTime();
+                Demo demo = prepare();
+                org.slf4j.LoggerFactory.getLogger(DemoLoader.class).info("demo computed in {} ms (cpu {} ms on its thread)",
+                        (System.nanoTime() - t0) / 1_000_000, StartupPhases.threadCpuNanos() / 1_000_000);
+                f.complete(demo);
             } catch (Throwable e) {
                 f.completeExceptionally(e);
             }

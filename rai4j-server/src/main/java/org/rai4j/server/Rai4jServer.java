@@ -59,8 +59,7 @@ public final class Rai4jServer implements AutoCloseable {
         // A fresh embedded database will need the demo: compute it while the database opens and migrates.
         CompletableFuture<DemoLoader.Demo> demo = o.loadDemo() && o.jdbcUrl() == null
                 && !Files.exists(o.dataDir().resolve("rai4j.mv.db")) ? DemoLoader.prepareInBackground() : null;
-        Db db = Db.open(o);
-        phases.lap("database");
+        Db db = Db.open(o, phases);
         try {
             ReadCache cache = new ReadCache(db.jdbi);
             Store store = new Store(db.jdbi, !db.postgres);
@@ -142,6 +141,31 @@ public final class Rai4jServer implements AutoCloseable {
             e = e.getCause();
         }
         return e.getMessage();
+    }
+
+    /** The pages and API reads {@link #selfCheck()} requests: what a first visitor asks for. */
+    static final List<String> SELF_CHECK_PATHS = List.of("/healthz", "/", "/static/app.css", "/models/" + DemoLoader.CREDIT,
+            "/models/" + DemoLoader.CREDIT + "/audit", "/bounties/" + DemoLoader.BOUNTY, "/login", "/api/models",
+            "/api/models/" + DemoLoader.CREDIT, "/api/bounties", "/api/bounties/" + DemoLoader.BOUNTY + "/leaderboard",
+            "/openapi.json");
+
+    /**
+     * Requests the public pages and API reads a first visitor asks for ({@link #SELF_CHECK_PATHS}) from this
+     * server over loopback and returns each path's status code, in order. Used by {@code rai4j serve
+     * --self-check}, which the launcher runs once per build to record the class-data archive that makes later
+     * starts faster (the requests load the classes that serving needs).
+     *
+     * @throws IOException when the server cannot be reached
+     */
+    public java.util.Map<String, Integer> selfCheck() throws IOException {
+        String host = url.substring("http://".length(), url.lastIndexOf(':'));
+        java.util.Map<String, Integer> status = new java.util.LinkedHashMap<>();
+        try (LoopbackClient client = new LoopbackClient(host, app.port())) {
+            for (String path : SELF_CHECK_PATHS) {
+                status.put(path, client.get(path));
+            }
+        }
+        return status;
     }
 
     /** The base URL, e.g. {@code http://127.0.0.1:8080/}. */

@@ -70,6 +70,19 @@ public final class ServeBench {
                     submissions, holdoutRows,
                     decisionMedianMs, decisionMaxMs, endToEndMedianMs);
         }
+
+        /** The targets against these figures, and the load average after the run. */
+        public String renderTargets(double loadAfter) {
+            return String.format(Locale.ROOT, "targets: reads p99 < 50 ms (%s), >= 2,000 reads/s (%s), verification < 1 s (%s); load average %.2f after%n",
+                    p99Millis < 50 ? "met" : "missed", readsPerSecond() >= 2000 ? "met" : "missed",
+                    Double.isNaN(decisionMedianMs) ? "not measured: no submission decided" : decisionMedianMs < 1000 ? "met" : "missed", loadAfter);
+        }
+    }
+
+    /** The bench's first line: its parameters, the cores and the load average before the run. */
+    public static String header(int hunters, int readers, int seconds, int holdoutRows, double loadBefore) {
+        return String.format(Locale.ROOT, "bench serve: %d hunters, %d readers, %d s, holdout %,d rows; %d cores, load average %.2f before%n",
+                hunters, readers, seconds, holdoutRows, Runtime.getRuntime().availableProcessors(), loadBefore);
     }
 
     static final String[] GROUPS = {

@@ -199,14 +199,17 @@ final class Store {
     }
 
     void insertBounty(Handle h, Bounty b, byte[] train, byte[] holdout) {
-        h.createUpdate("INSERT INTO bounties (" + BOUNTY_COLUMNS + ", train_csv, holdout_csv, created_at) VALUES (:id, :model, :title, "
-                        + ":status, :label, :positive, :base, :alpha, :ralpha, :ming, :guard, :budget, :rate, :trows, :hrows, :train, :holdout, :c)")
+        h.createUpdate("INSERT INTO bounties (" + BOUNTY_COLUMNS + ", created_at) VALUES (:id, :model, :title, "
+                        + ":status, :label, :positive, :base, :alpha, :ralpha, :ming, :guard, :budget, :rate, :trows, :hrows, :c)")
                 .bind("id", b.id()).bind("model", b.modelId()).bind("title", b.title()).bind("status", b.status())
                 .bind("label", b.labelColumn()).bind("positive", b.positiveLabel()).bind("base", b.baseModel())
                 .bind("alpha", b.alpha()).bind("ralpha", b.repairAlpha()).bind("ming", b.minGroupSize())
                 .bind("guard", b.guardPolicy()).bind("budget", b.budgetPerHunter()).bind("rate", b.ratePerHour())
-                .bind("trows", b.trainRows()).bind("hrows", b.holdoutRows()).bind("train", train).bind("holdout", holdout)
-                .bind("c", now()).execute();
+                .bind("trows", b.trainRows()).bind("hrows", b.holdoutRows()).bind("c", now()).execute();
+        // The splits live in their own table: reading a bounty's metadata (every leaderboard, every submission) must not
+        // read megabytes of CSV (H2 keeps BYTEA values inside the row).
+        h.createUpdate("INSERT INTO bounty_splits (bounty_id, train_csv, holdout_csv) VALUES (:id, :train, :holdout)")
+                .bind("id", b.id()).bind("train", train).bind("holdout", holdout).execute();
     }
 
     List<Bounty> bounties() {
@@ -226,13 +229,13 @@ final class Store {
 
     /** The public training split (CSV bytes). */
     Optional<byte[]> trainCsv(String bountyId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT train_csv FROM bounties WHERE id = :i").bind("i", bountyId)
+        return jdbi.withHandle(h -> h.createQuery("SELECT train_csv FROM bounty_splits WHERE bounty_id = :i").bind("i", bountyId)
                 .map((rs, ctx) -> rs.getBytes(1)).findOne());
     }
 
     /** The private holdout (CSV bytes): read only by the verification engine, never by a route. */
     byte[] holdoutCsvForEngine(String bountyId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT holdout_csv FROM bounties WHERE id = :i").bind("i", bountyId)
+        return jdbi.withHandle(h -> h.createQuery("SELECT holdout_csv FROM bounty_splits WHERE bounty_id = :i").bind("i", bountyId)
                 .map((rs, ctx) -> rs.getBytes(1)).one());
     }
 

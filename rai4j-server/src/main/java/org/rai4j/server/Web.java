@@ -30,6 +30,14 @@ final class Web {
 
     static final int READY_WAIT_SECONDS = 60;
 
+    /**
+     * Jetty's thread pool (acceptor and selector included; {@code -Drai4j.jetty.maxThreads=N} overrides it, at least 8).
+     * Small on purpose: with 200 keep-alive readers on 2 cores, 250 handler threads (Javalin's default) leave the order
+     * of service to the OS scheduler, and the read latency's tail grew with them; 16 threads serve requests nearly in
+     * arrival order (docs/platform.md, Performance: p99 36-46 ms instead of 47-69 ms).
+     */
+    static final int MAX_THREADS = 16;
+
     private Web() {}
 
     /** Renders an error as an HTML page for browser routes. */
@@ -46,6 +54,10 @@ final class Web {
             config.http.maxRequestSize = o.maxUploadBytes();
             config.jetty.host = o.host();
             config.jetty.port = o.port();
+            int maxThreads = Math.max(8, Integer.getInteger("rai4j.jetty.maxThreads", MAX_THREADS));
+            org.eclipse.jetty.util.thread.QueuedThreadPool pool = new org.eclipse.jetty.util.thread.QueuedThreadPool(maxThreads, 8);
+            pool.setName("rai4j-http");
+            config.jetty.threadPool = pool;
             config.jetty.multipartConfig.maxFileSize(o.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(o.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, o.maxUploadBytes()), io.javalin.config.SizeUnit.BYTES);

@@ -73,6 +73,50 @@ abstract class ApiSuite {
         assertThat(server.store.trainCsv(BOUNTY)).isPresent();
     }
 
+    /** The launcher's class-data run ({@code serve --self-check}) relies on every self-check read answering 200. */
+    @Test
+    @Order(0)
+    void selfCheck_afterFirstStart_everyPublicReadIs200() throws Exception {
+        Map<String, Integer> status = server.selfCheck();
+        assertThat(status.keySet()).containsExactlyElementsOf(Rai4jServer.SELF_CHECK_PATHS);
+        assertThat(status.values()).containsOnly(200);
+    }
+
+    /**
+     * More keep-alive connections than Jetty has threads ({@link Web#MAX_THREADS}): every connection is served, each
+     * reading in turn several times (a held connection does not hold a thread).
+     */
+    @Test
+    @Order(0)
+    void keepAliveConnections_beyondTheThreadPool_allServed() throws Exception {
+        int clients = 4 * Web.MAX_THREADS;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            List<java.util.concurrent.Future<Integer>> oks = new java.util.ArrayList<>();
+            java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(clients);
+            for (int c = 0; c < clients; c++) {
+                oks.add(pool.submit(() -> {
+                    try (LoopbackClient client = new LoopbackClient("127.0.0.1", server.port())) {
+                        int ok = client.get("/api/models") == 200 ? 1 : 0;
+                        connected.countDown();
+                        connected.await();   // every connection open and kept alive at once
+                        for (int i = 0; i < 5; i++) {
+                            ok += client.get(i % 2 == 0 ? "/api/bounties" : "/healthz") == 200 ? 1 : 0;
+                        }
+                        return ok;
+                    }
+                }));
+            }
+            int total = 0;
+            for (java.util.concurrent.Future<Integer> f : oks) {
+                total += f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertThat(total).isEqualTo(clients * 6);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     @Order(1)
     void healthzAndIndex_afterFirstStart_listTheDemo() throws Exception {

@@ -32,18 +32,45 @@ public record ModelSignals(double[] logProbability, double[] scaledLogit) {
 
     /** The signals of {@code model} on every example of {@code data}. */
     public static <E extends Examples> ModelSignals of(GradientModel<E> model, E data) {
-        int n = data.size();
+        int[] labels = new int[data.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = data.label(i);
+        }
+        return of(probabilities(model, data), labels, model.classes());
+    }
+
+    /** The class probabilities of {@code model} on every example of {@code data}, row-major (n × classes). */
+    public static <E extends Examples> double[] probabilities(GradientModel<E> model, E data) {
+        int k = model.classes();
+        double[] out = new double[data.size() * k];
+        double[] p = new double[k];
+        for (int i = 0; i < data.size(); i++) {
+            model.probabilities(data, i, p);
+            System.arraycopy(p, 0, out, i * k, k);
+        }
+        return out;
+    }
+
+    /**
+     * The signals from class probabilities already computed.
+     *
+     * @param probabilities row-major n × classes
+     * @param labels        the true class of each example
+     * @param classes       number of classes
+     */
+    public static ModelSignals of(double[] probabilities, int[] labels, int classes) {
+        int n = labels.length;
+        org.rai4j.core.Preconditions.checkArgument(probabilities.length == n * classes,
+                "need " + n + " x " + classes + " probabilities, got " + probabilities.length);
         double[] lp = new double[n];
         double[] phi = new double[n];
-        double[] p = new double[model.classes()];
         for (int i = 0; i < n; i++) {
-            model.probabilities(data, i, p);
-            int y = data.label(i);
-            double py = Math.max(p[y], Double.MIN_NORMAL);
+            int y = labels[i];
+            double py = Math.max(probabilities[i * classes + y], Double.MIN_NORMAL);
             double rest = 0;
-            for (int c = 0; c < p.length; c++) {
+            for (int c = 0; c < classes; c++) {
                 if (c != y) {
-                    rest += p[c];
+                    rest += probabilities[i * classes + c];
                 }
             }
             lp[i] = Math.log(py);

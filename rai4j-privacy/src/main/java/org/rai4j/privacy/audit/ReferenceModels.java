@@ -98,6 +98,42 @@ public final class ReferenceModels {
      * @param done        told each model's index when it is finished (any thread), e.g. for progress
      */
     public static Statistics train(int k, int poolSize, long seed, int concurrency, Trainer trainer, IntConsumer done) {
+        Trained<double[]> t = trainEach(k, poolSize, seed, concurrency, trainer::trainAndScore, done);
+        double[][] phi = new double[k][];
+        for (int m = 0; m < k; m++) {
+            phi[m] = t.outputs().get(m);
+            Preconditions.checkState(phi[m].length == poolSize,
+                    "reference model " + m + " returned " + phi[m].length + " statistics for " + poolSize + " examples");
+        }
+        return new Statistics(phi, t.in);
+    }
+
+    /** Trains one reference model on some pool rows and returns what the caller keeps of it. */
+    @FunctionalInterface
+    public interface ModelTrainer<T> {
+        /**
+         * @param trainRows pool rows to train on (sorted)
+         * @param seed      the model's own seed (initial weights, batches, noise)
+         * @return what to keep of the model (e.g. its outputs on the pool); the model itself should be dropped
+         */
+        T train(int[] trainRows, long seed);
+    }
+
+    /**
+     * What {@link #trainEach} kept of each model, and the memberships.
+     *
+     * @param outputs one output per model, in model order
+     * @param in      in[k][i]: whether model k trained on pool example i
+     */
+    public record Trained<T>(List<T> outputs, boolean[][] in) {}
+
+    /**
+     * Trains {@code k} reference models with the memberships of {@link #train} (each example IN exactly ⌊k/2⌋ of
+     * them) on at most {@code concurrency} threads and returns what {@code trainer} kept of each. The result does
+     * not depend on the concurrency when the trainer is deterministic in its rows and seed.
+     */
+    public static <T> Trained<T> trainEach(int k, int poolSize, long seed, int concurrency, ModelTrainer<T> trainer,
+                                           IntConsumer done) {
         Preconditions.checkArgument(k >= 1, "need at least one reference model, got " + k);
         Preconditions.checkArgument(poolSize >= 2, "the pool needs at least 2 examples, got " + poolSize);
         Preconditions.checkArgument(concurrency >= 1, "concurrency must be >= 1, got " + concurrency);
@@ -108,22 +144,20 @@ public final class ReferenceModels {
             rows[m] = java.util.stream.IntStream.range(0, poolSize).filter(i -> inM[i]).toArray();
             Preconditions.checkState(rows[m].length > 0, "reference model " + m + " drew no training row; use a larger pool");
         }
-        double[][] phi = new double[k][];
+        List<T> out = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, k));
         try {
-            List<Future<double[]>> futures = new ArrayList<>();
+            List<Future<T>> futures = new ArrayList<>();
             for (int m = 0; m < k; m++) {
                 int model = m;
                 futures.add(pool.submit(() -> {
-                    double[] s = trainer.trainAndScore(rows[model], Seeds.derive(seed, 2000 + model));
+                    T s = trainer.train(rows[model], Seeds.derive(seed, 2000 + model));
                     done.accept(model);
                     return s;
                 }));
             }
             for (int m = 0; m < k; m++) {
-                phi[m] = futures.get(m).get();
-                Preconditions.checkState(phi[m].length == poolSize,
-                        "reference model " + m + " returned " + phi[m].length + " statistics for " + poolSize + " examples");
+                out.add(futures.get(m).get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -133,11 +167,14 @@ public final class ReferenceModels {
             if (c instanceof RuntimeException re) {
                 throw re;
             }
+            if (c instanceof Error err) {
+                throw err;
+            }
             throw new IllegalStateException("a reference model failed: " + c, c);
         } finally {
             pool.shutdownNow();
         }
-        return new Statistics(phi, in);
+        return new Trained<>(out, in);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.rai4j.cli;
+package org.rai4j.privacy;
 
 import org.rai4j.core.Column;
 import org.rai4j.core.CsvTableReader;
@@ -6,7 +6,6 @@ import org.rai4j.core.DataFileException;
 import org.rai4j.core.DataProblem;
 import org.rai4j.core.ProblemCollector;
 import org.rai4j.core.Table;
-import org.rai4j.privacy.Accountant;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,9 +13,10 @@ import java.util.List;
 
 /**
  * Reads the privacy commands' CSV inputs (batch rows, training schedules), validating every row and
- * reporting all problems at once with file, line and column.
+ * reporting all problems at once with file, line and column: call the typed getters for every row and column,
+ * then {@link #throwIfAny()}. Not thread-safe.
  */
-final class PrivacyCsv {
+public final class PrivacyCsv {
     private final Table table;
     private final ProblemCollector problems = new ProblemCollector();
 
@@ -24,9 +24,14 @@ final class PrivacyCsv {
         this.table = table;
     }
 
-    /** Reads {@code file} and checks that the {@code required} columns are present. */
-    static PrivacyCsv read(Path file, List<String> required) throws DataFileException {
-        Table t = new CsvTableReader().read(file, ReadProgress.of(file));
+    /**
+     * Reads {@code file} (reporting progress to {@code progress}) and checks that the {@code required} columns are
+     * present and that there is at least one data row.
+     *
+     * @throws DataFileException naming the file and the missing columns, or the CSV problem
+     */
+    public static PrivacyCsv read(Path file, List<String> required, CsvTableReader.Progress progress) throws DataFileException {
+        Table t = new CsvTableReader().read(file, progress);
         List<String> missing = new ArrayList<>();
         for (String c : required) {
             if (!t.hasColumn(c)) {
@@ -44,16 +49,18 @@ final class PrivacyCsv {
         return new PrivacyCsv(t);
     }
 
-    int rows() {
+    /** Data rows. */
+    public int rows() {
         return table.rowCount();
     }
 
-    long line(int row) {
+    /** The file line of data row {@code row} (for messages). */
+    public long line(int row) {
         return table.line(row);
     }
 
     /** A number in [lo, hi] (bounds inclusive or exclusive as named), or NaN after recording a problem. */
-    double number(int row, String column, double lo, boolean loInclusive, double hi, boolean hiInclusive) {
+    public double number(int row, String column, double lo, boolean loInclusive, double hi, boolean hiInclusive) {
         String text = text(row, column);
         double v;
         try {
@@ -71,7 +78,7 @@ final class PrivacyCsv {
     }
 
     /** A whole number ≥ min, or -1 after recording a problem. */
-    long count(int row, String column, long min) {
+    public long count(int row, String column, long min) {
         String text = text(row, column);
         try {
             double v = Double.parseDouble(text == null ? "" : text.trim());
@@ -86,7 +93,7 @@ final class PrivacyCsv {
     }
 
     /** The accountant named in the optional {@code accountant} column, or {@code fallback} when absent or empty. */
-    Accountant accountant(int row, Accountant fallback) {
+    public Accountant accountant(int row, Accountant fallback) {
         if (!table.hasColumn("accountant")) {
             return fallback;
         }
@@ -103,7 +110,7 @@ final class PrivacyCsv {
     }
 
     /** Throws when any problem was recorded. */
-    void throwIfAny() throws DataFileException {
+    public void throwIfAny() throws DataFileException {
         problems.throwIfAny();
     }
 

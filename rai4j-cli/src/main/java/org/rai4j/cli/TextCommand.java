@@ -1,0 +1,18 @@
+package org.rai4j.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code rai4j text}: fairness for language (issue 15). */
+@Command(name = "text", mixinStandardHelpOptions = true,
+        description = "Fairness for language: word-embedding association tests (WEAT), bias AUCs per identity term.",
+        subcommands = {TextWeatCommand.class, TextBiasAucCommand.class})
+public final class TextCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Fairness for language (issue 15). Intrinsic metrics: {@link org.rai4j.text.Weat} (Caliskan, Bryson &amp;
+ * Narayanan 2017) with an exact or sampled permutation p-value and the divisor of the effect size recorded,
+ * {@link org.rai4j.text.Ceat} with {@link org.rai4j.text.RandomEffects} (DerSimonian &amp; Laird 1986; Guo &amp;
+ * Caliskan 2021), the WEAT word lists ({@link org.rai4j.text.WeatWordLists}) and word-vector text files
+ * ({@link org.rai4j.text.WordVectors}). Definitions and conventions: {@code shared/specs/nlp-fairness.md}.
+ */
+package org.rai4j.text;
