@@ -56,8 +56,9 @@ final class SpeechSynthesizeAuditCommand implements Callable<Integer> {
     int speakersPerVoice;
 
     @Option(names = "--conditions", split = ",", required = true, paramLabel = "LIST",
-            description = "Acoustic conditions: clean, white-SNR, pink-SNR, babble-SNR, telephone, reverb, hospital[-SNR], "
-                    + "e.g. clean,babble-10,hospital.")
+            description = "Acoustic conditions: clean, white-SNR, pink-SNR, babble-SNR, telephone, reverb[-PERCENT], band-LO-HI, "
+                    + "mask-DB, lowpass-HZ, hospital[-SNR], or stages joined by '+' (applied left to right), "
+                    + "e.g. clean,babble-10,mask-8+reverb-40+hospital-15.")
     List<String> conditions;
 
     @Option(names = "--asr", defaultValue = "pocketsphinx", paramLabel = "NAME",

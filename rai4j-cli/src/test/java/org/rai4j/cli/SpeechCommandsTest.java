@@ -274,7 +274,7 @@ class SpeechCommandsTest {
         String page = Files.readString(html);
         assertThat(page).contains("Condition effect: condition=").contains("jackknife").doesNotContain("Wilson")
                 .doesNotContain("…</text>");
-        assertThat(r.out()).contains("speaker-cluster jackknife t for slices, speaker-cluster bootstrap B=100 for gaps")
+        assertThat(r.out()).contains("speaker-cluster jackknife t for slices, simultaneous speaker-cluster jackknife t for gaps")
                 .doesNotContain("Wilson");
         JsonNode j = new ObjectMapper().readTree(out.toFile());
         long n = j.get("n").asLong();

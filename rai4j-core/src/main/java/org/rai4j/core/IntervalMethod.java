@@ -18,5 +18,12 @@ public enum IntervalMethod {
      * Delete-one-cluster jackknife standard error with a Student t quantile on G − 1 degrees of freedom,
      * for cluster audits with few clusters (Cameron &amp; Miller 2015; MacKinnon, Nielsen &amp; Webb 2023).
      */
-    CLUSTER_JACKKNIFE_T
+    CLUSTER_JACKKNIFE_T,
+    /**
+     * Simultaneous delete-one-cluster jackknife interval, for gaps between groups in cluster audits: one
+     * member of a family (e.g. every pairwise difference) whose critical value is the quantile of the
+     * maximum |t| of a multivariate t with the jackknife covariance of the slices and (fewest clusters − 1)
+     * degrees of freedom — the simultaneous version of {@link #CLUSTER_JACKKNIFE_T}.
+     */
+    CLUSTER_JACKKNIFE_SIMULTANEOUS
 }

@@ -170,6 +170,31 @@ public final class Auditor {
             }
         }
         Variances var = reps == null ? null : new Variances(pointVar, repVar);
+        int df = -1;
+        if (clusters != null && reps != null) {
+            // gaps of a cluster audit: simultaneous jackknife t (multivariate-t draws in place of the cluster
+            // bootstrap's replicates, see ClusterStatistics), with ν = fewest clusters of a slice in the gaps − 1
+            int[] want = new int[scope.finest().length + 1];
+            want[0] = 0;
+            int fewest = Integer.MAX_VALUE;
+            for (int i = 0; i < scope.finest().length; i++) {
+                int s = scope.finest()[i];
+                want[i + 1] = s;
+                int g = clusters.count(s);
+                if (g >= Math.max(spec.minGroupSize(), ClusterStatistics.MIN_CLUSTERS)) {
+                    fewest = Math.min(fewest, g);
+                }
+            }
+            df = Math.max(1, (fewest == Integer.MAX_VALUE ? clusters.count(0) : fewest) - 1);
+            double[][][] draws = clusters.statistics().jackknifeDraws(clusters.scope(), want, stats, layout.metrics,
+                    Math.max(spec.bootstrap(), MIN_JACKKNIFE_DRAWS), df, org.rai4j.core.Seeds.derive(spec.seed(), clusters.scope()));
+            double[][][] sparse = new double[stats.length][][];
+            for (int i = 0; i < want.length; i++) {
+                sparse[want[i]] = draws[i];
+            }
+            reps = sparse;
+            var = null;
+        }
         List<SliceResult> results = new ArrayList<>();
         for (int s = 0; s < stats.length; s++) {
             results.add(clusters == null
@@ -184,11 +209,11 @@ public final class Auditor {
             MetricDef def = layout.metrics.get(m);
             Eligible e = Eligible.of(spec, layout, scope, stats, point, m, clusters);
             eligible.put(def.name(), e);
-            aggregates.put(def.name(), aggregate(spec, scope, point, reps, var, m, e));
+            aggregates.put(def.name(), aggregate(spec, scope, point, reps, var, m, e, df));
         }
         Map<String, FairnessValue> fairness = new LinkedHashMap<>();
         if (layout.task == Task.BINARY) {
-            FairnessMetrics.addAll(spec, layout, scope, point, reps, var, eligible, aggregates, fairness);
+            FairnessMetrics.addAll(spec, layout, scope, point, reps, var, eligible, aggregates, fairness, methodOf(df));
         }
         return new Analysis(scope.control(), overall, results.subList(1, results.size()), aggregates, fairness);
     }
@@ -259,7 +284,7 @@ public final class Auditor {
      * ({@link ClusterStatistics}; none with fewer than two clusters); {@code --min-group-size} counts
      * clusters (a slice with fewer is INSUFFICIENT_DATA); with fewer than
      * {@link ClusterStatistics#MIN_CLUSTERS} clusters the slice is FEW_CLUSTERS and left out of the gaps,
-     * whose intervals come from the cluster bootstrap.
+     * whose intervals are the simultaneous cluster jackknife ({@link ClusterStatistics#jackknifeDraws}).
      */
     private static SliceResult clusterSliceResult(AuditSpec spec, Layout layout, SliceKey key, double[] stats,
                                                   double[] point, double[][] reps, ScopeClusters clusters, int slice) {
@@ -320,7 +345,15 @@ public final class Auditor {
     /** Plug-in variances of proportions at the point {@code [slice][metric]} and per replicate {@code [slice][metric][b]}. */
     record Variances(double[][] point, double[][][] replicates) {}
 
-    /** One metric's eligible slices as a component of {@link GapIntervals}. */
+    /** Fewest draws of the multivariate t behind a cluster audit's gap intervals (more when --bootstrap asks for more). */
+    static final int MIN_JACKKNIFE_DRAWS = 4000;
+
+    /** The interval method of gaps: simultaneous bootstrap, or simultaneous cluster jackknife (df &gt; 0). */
+    static IntervalMethod methodOf(int df) {
+        return df > 0 ? IntervalMethod.CLUSTER_JACKKNIFE_SIMULTANEOUS : IntervalMethod.BOOTSTRAP_SIMULTANEOUS;
+    }
+
+    /** One metric's eligible slices as a component of {@link GapIntervals} (var null: no analytic variances). */
     static GapIntervals.Component component(double[][] point, double[][][] reps, Variances var, int m, int[] slices) {
         double[] values = new double[slices.length];
         double[][] r = new double[slices.length][];
@@ -329,18 +362,21 @@ public final class Auditor {
         for (int i = 0; i < slices.length; i++) {
             values[i] = point[slices[i]][m];
             r[i] = reps[slices[i]][m];
-            pv[i] = var.point()[slices[i]][m];
-            rv[i] = var.replicates()[slices[i]][m];
+            if (var != null) {
+                pv[i] = var.point()[slices[i]][m];
+                rv[i] = var.replicates()[slices[i]][m];
+            }
         }
-        return new GapIntervals.Component(values, r, point[0][m], reps[0][m], pv, rv);
+        return var == null ? new GapIntervals.Component(values, r, point[0][m], reps[0][m])
+                : new GapIntervals.Component(values, r, point[0][m], reps[0][m], pv, rv);
     }
 
-    static Interval interval(GapIntervals.Bound b) {
-        return b == null ? null : new Interval(b.lo(), b.hi(), IntervalMethod.BOOTSTRAP_SIMULTANEOUS);
+    static Interval interval(GapIntervals.Bound b, IntervalMethod method) {
+        return b == null ? null : new Interval(b.lo(), b.hi(), method);
     }
 
     private static MetricAggregates aggregate(AuditSpec spec, SlicePlan.Scope scope, double[][] point,
-                                              double[][][] reps, Variances var, int m, Eligible e) {
+                                              double[][][] reps, Variances var, int m, Eligible e, int df) {
         double[] values = new double[e.slices().length];
         for (int i = 0; i < values.length; i++) {
             values[i] = point[e.slices()[i]][m];
@@ -357,13 +393,14 @@ public final class Auditor {
         if (reps != null) {
             GapIntervals.Component comp = component(point, reps, var, m, e.slices());
             GapIntervals.Bound[] per = GapIntervals.perGroup(comp, spec.confidence());
-            ci[Aggregations.MIN] = interval(per[0]);
-            ci[Aggregations.MAX] = interval(per[1]);
-            ci[Aggregations.DIFF] = interval(GapIntervals.difference(List.of(comp), spec.confidence()));
-            ci[Aggregations.RATIO] = interval(GapIntervals.ratio(List.of(comp), spec.confidence()));
-            ci[Aggregations.DIFF_OVERALL] = interval(per[2]);
-            ci[Aggregations.RATIO_OVERALL] = interval(per[3]);
-            pairs = pairTests(spec, scope, e.slices(), GapIntervals.pairDifferences(List.of(comp), spec.confidence()));
+            IntervalMethod how = methodOf(df);
+            ci[Aggregations.MIN] = interval(per[0], how);
+            ci[Aggregations.MAX] = interval(per[1], how);
+            ci[Aggregations.DIFF] = interval(GapIntervals.difference(List.of(comp), spec.confidence()), how);
+            ci[Aggregations.RATIO] = interval(GapIntervals.ratio(List.of(comp), spec.confidence()), how);
+            ci[Aggregations.DIFF_OVERALL] = interval(per[2], how);
+            ci[Aggregations.RATIO_OVERALL] = interval(per[3], how);
+            pairs = pairTests(spec, scope, e.slices(), GapIntervals.pairDifferences(List.of(comp), spec.confidence()), df);
         }
         AggregateValue[] out = new AggregateValue[Aggregations.COUNT];
         for (int a = 0; a < Aggregations.COUNT; a++) {
@@ -388,14 +425,22 @@ public final class Auditor {
                 pairs, pairCount);
     }
 
-    /** Pairwise tests: Wald p from the bootstrap SE, adjusted over the family by --adjust; smallest first. */
+    /**
+     * Pairwise tests: Wald p from the bootstrap SE (cluster audits: the jackknife SE with a t on {@code df}
+     * degrees of freedom), adjusted over the family by --adjust; smallest first.
+     */
     private static List<PairTest> pairTests(AuditSpec spec, SlicePlan.Scope scope, int[] slices,
-                                            List<GapIntervals.PairResult> results) {
+                                            List<GapIntervals.PairResult> results, int df) {
+        IntervalMethod how = methodOf(df);
         double[] p = new double[results.size()];
         for (int k = 0; k < p.length; k++) {
             GapIntervals.PairResult r = results.get(k);
+            // cluster audits: the family's se is the standard deviation of the multivariate-t draws,
+            // SE_J·√(ν/(ν − 2)); the t test uses SE_J itself
+            double se = df > 2 ? r.se() * Math.sqrt((df - 2.0) / df) : r.se();
+            double z = Math.abs(r.difference()) / se;
             p[k] = Double.isNaN(r.se()) ? Double.NaN : r.se() == 0 ? (r.difference() == 0 ? 1.0 : 0.0)
-                    : Math.min(1.0, 2.0 * org.rai4j.core.Gaussian.cdf(-Math.abs(r.difference()) / r.se()));
+                    : Math.min(1.0, 2.0 * (df > 0 ? org.rai4j.core.StudentT.cdf(-z, df) : org.rai4j.core.Gaussian.cdf(-z)));
         }
         double[] adjusted = spec.adjust().adjust(p);
         List<PairTest> out = new ArrayList<>();
@@ -405,8 +450,8 @@ public final class Auditor {
             SliceKey a = scope.slices().get(slices[r.i()]);
             SliceKey b = scope.slices().get(slices[r.j()]);
             Interval ci = Double.isNaN(r.lo()) ? null : iHigh
-                    ? new Interval(r.lo(), r.hi(), IntervalMethod.BOOTSTRAP_SIMULTANEOUS)
-                    : new Interval(-r.hi(), -r.lo(), IntervalMethod.BOOTSTRAP_SIMULTANEOUS);
+                    ? new Interval(r.lo(), r.hi(), how)
+                    : new Interval(-r.hi(), -r.lo(), how);
             out.add(new PairTest(iHigh ? a : b, iHigh ? b : a, Math.abs(r.difference()), ci, p[k], adjusted[k]));
         }
         out.sort(java.util.Comparator.comparingDouble((PairTest t) -> Double.isNaN(t.pValueAdjusted()) ? 2 : t.pValueAdjusted())

@@ -31,16 +31,16 @@ final class FairnessMetrics {
 
     static void addAll(AuditSpec spec, Layout layout, SlicePlan.Scope scope, double[][] point, double[][][] reps,
                        Auditor.Variances var, Map<String, Auditor.Eligible> eligible, Map<String, MetricAggregates> aggregates,
-                       Map<String, FairnessValue> out) {
+                       Map<String, FairnessValue> out, org.rai4j.core.IntervalMethod method) {
         List<String> dp = List.of("selection_rate");
         List<String> eo = List.of("true_positive_rate", "false_positive_rate");
         List<String> eop = List.of("true_positive_rate");
-        out.put("demographic_parity_difference", gap(spec, layout, scope, point, reps, var, eligible, aggregates, dp, true));
-        out.put("demographic_parity_ratio", gap(spec, layout, scope, point, reps, var, eligible, aggregates, dp, false));
-        out.put("equalized_odds_difference", gap(spec, layout, scope, point, reps, var, eligible, aggregates, eo, true));
-        out.put("equalized_odds_ratio", gap(spec, layout, scope, point, reps, var, eligible, aggregates, eo, false));
-        out.put("equal_opportunity_difference", gap(spec, layout, scope, point, reps, var, eligible, aggregates, eop, true));
-        out.put("equal_opportunity_ratio", gap(spec, layout, scope, point, reps, var, eligible, aggregates, eop, false));
+        out.put("demographic_parity_difference", gap(spec, layout, scope, point, reps, var, eligible, aggregates, dp, true, method));
+        out.put("demographic_parity_ratio", gap(spec, layout, scope, point, reps, var, eligible, aggregates, dp, false, method));
+        out.put("equalized_odds_difference", gap(spec, layout, scope, point, reps, var, eligible, aggregates, eo, true, method));
+        out.put("equalized_odds_ratio", gap(spec, layout, scope, point, reps, var, eligible, aggregates, eo, false, method));
+        out.put("equal_opportunity_difference", gap(spec, layout, scope, point, reps, var, eligible, aggregates, eop, true, method));
+        out.put("equal_opportunity_ratio", gap(spec, layout, scope, point, reps, var, eligible, aggregates, eop, false, method));
     }
 
     /**
@@ -50,7 +50,7 @@ final class FairnessMetrics {
     private static FairnessValue gap(AuditSpec spec, Layout layout, SlicePlan.Scope scope, double[][] point,
                                      double[][][] reps, Auditor.Variances var, Map<String, Auditor.Eligible> eligible,
                                      Map<String, MetricAggregates> aggregates, List<String> components,
-                                     boolean difference) {
+                                     boolean difference, org.rai4j.core.IntervalMethod method) {
         int aggIndex = difference ? Aggregations.DIFF : Aggregations.RATIO;
         String aggName = difference ? "difference_between_groups" : "ratio_between_groups";
         double value = difference ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
@@ -78,7 +78,7 @@ final class FairnessMetrics {
             GapIntervals.Bound b = difference ? GapIntervals.difference(comps, spec.confidence())
                     : GapIntervals.ratio(comps, spec.confidence());
             if (b != null) {
-                ci = Auditor.interval(b);
+                ci = Auditor.interval(b, method);
                 significant = b.significant();
                 pValue = b.pValue();
             }

@@ -43,14 +43,14 @@ public final class ConsoleReport {
     /**
      * How the audit's intervals were computed, in a few words: Wilson and bootstrap for count-based
      * audits; for speech audits the bootstrap over utterances, or with clusters the cluster jackknife t
-     * (slices) and the cluster bootstrap (gaps).
+     * (slices) and the simultaneous cluster jackknife t (gaps).
      */
     public static String intervalMethods(AuditResult r) {
         String method = r.bootstrapMethod();
         if (method != null && method.startsWith("clusters:")) {
             String column = method.substring("clusters:".length());
-            return String.format(Locale.ROOT, "%s-cluster jackknife t for slices, %s-cluster bootstrap B=%d for gaps",
-                    column, column, r.spec().bootstrap());
+            return String.format(Locale.ROOT, "%s-cluster jackknife t for slices, simultaneous %s-cluster jackknife t for gaps",
+                    column, column);
         }
         if (r.spec().task() == Task.SPEECH) {
             return String.format(Locale.ROOT, "bootstrap B=%d over utterances", r.spec().bootstrap());

@@ -5,12 +5,15 @@ import org.rai4j.core.Preconditions;
 /**
  * An acoustic condition applied to clean synthetic speech (see {@link Kind} for each one's recipe).
  * Parsed from names: {@code clean}, {@code white-20}, {@code pink-10}, {@code babble-5} (noise type and
- * SNR in dB), {@code telephone}, {@code reverb}, {@code hospital} (= {@code hospital-20}) or
- * {@code hospital-N}.
+ * SNR in dB), {@code telephone}, {@code reverb}, {@code reverb-N}, {@code band-LO-HI}, {@code mask-DB},
+ * {@code lowpass-HZ}, {@code hospital} (= {@code hospital-20}) or {@code hospital-N}; and compounds of
+ * these joined by {@code +}, applied from left to right in the order sound travels, e.g.
+ * {@code mask-8+reverb-40+hospital-15} (a masked speaker in a reverberant room with equipment noise).
  *
  * @param name  the condition's name as given, recorded in the {@code condition} column
  * @param kind  what is done to the audio
- * @param snrDb the signal-to-noise ratio in dB for additive conditions, NaN for the others
+ * @param snrDb the signal-to-noise ratio in dB for additive conditions (and for compounds with an additive
+ *              stage), NaN for the others
  */
 public record AcousticCondition(String name, Kind kind, double snrDb) {
     /** SNR of {@code hospital} when none is given. */
@@ -43,19 +46,40 @@ public record AcousticCondition(String name, Kind kind, double snrDb) {
          * monitor beeps (1 kHz, 150 ms on, 450 ms off: 100 per minute), made by sox, summed with the
          * beeps' level while sounding equal to the hum's level, and mixed at the stated SNR.
          */
-        HOSPITAL
+        HOSPITAL,
+        /**
+         * A face mask: a high shelf of −DB dB from 2 kHz ({@code sox treble -DB 2000}, slope 0.5), the
+         * shape measured for medical masks and respirators (little change below 1 kHz, several dB lost
+         * above 2 kHz; about 3–4 dB for a surgical mask, up to about 12 dB for a respirator or a shield).
+         */
+        MASK,
+        /**
+         * A gentle low-pass (two-pole Butterworth, 12 dB per octave, {@code sox lowpass HZ}): the
+         * high-frequency loss of a distant talker or a cheap microphone, unlike the brick-wall {@link #BAND}.
+         */
+        LOWPASS,
+        /** Several conditions applied in turn ({@link #stages()}); at most one of them adds noise. */
+        COMPOUND
     }
 
     public AcousticCondition {
         Preconditions.checkNotNull(kind, "kind");
-        boolean additive = kind == Kind.WHITE || kind == Kind.PINK || kind == Kind.BABBLE || kind == Kind.HOSPITAL;
-        Preconditions.checkArgument(additive ? Double.isFinite(snrDb) && snrDb >= -20 && snrDb <= 60 : Double.isNaN(snrDb),
-                additive ? "snrDb of " + name + " must be in [-20, 60], got " + snrDb : name + " takes no SNR");
+        if (kind == Kind.COMPOUND) {
+            Preconditions.checkArgument(Double.isNaN(snrDb) || Double.isFinite(snrDb) && snrDb >= -20 && snrDb <= 60,
+                    "snrDb of " + name + " must be NaN or in [-20, 60], got " + snrDb);
+        } else {
+            boolean additive = kind == Kind.WHITE || kind == Kind.PINK || kind == Kind.BABBLE || kind == Kind.HOSPITAL;
+            Preconditions.checkArgument(additive ? Double.isFinite(snrDb) && snrDb >= -20 && snrDb <= 60 : Double.isNaN(snrDb),
+                    additive ? "snrDb of " + name + " must be in [-20, 60], got " + snrDb : name + " takes no SNR");
+        }
     }
 
     /** Parses a condition name (see the class comment). */
     public static AcousticCondition parse(String name) {
         String n = name.strip().toLowerCase(java.util.Locale.ROOT);
+        if (n.contains("+")) {
+            return compound(n, name);
+        }
         switch (n) {
             case "clean":
                 return new AcousticCondition(n, Kind.CLEAN, Double.NaN);
@@ -81,6 +105,16 @@ public record AcousticCondition(String name, Kind kind, double snrDb) {
             Preconditions.checkArgument(lo >= 0 && hi > lo && hi < 8000, "band " + name + " needs 0 <= LO < HI < 8000 Hz");
             return new AcousticCondition(n, Kind.BAND, Double.NaN);
         }
+        if (n.startsWith("mask-")) {
+            double db = number(n.substring(5), name);
+            Preconditions.checkArgument(db > 0 && db <= 30, "attenuation of " + name + " must be in (0, 30] dB, got " + db);
+            return new AcousticCondition(n, Kind.MASK, Double.NaN);
+        }
+        if (n.startsWith("lowpass-")) {
+            double hz = number(n.substring(8), name);
+            Preconditions.checkArgument(hz >= 500 && hz < 8000, "cut-off of " + name + " must be in [500, 8000) Hz, got " + hz);
+            return new AcousticCondition(n, Kind.LOWPASS, Double.NaN);
+        }
         int dash = n.lastIndexOf('-');
         if (dash > 0) {
             String type = n.substring(0, dash);
@@ -100,7 +134,49 @@ public record AcousticCondition(String name, Kind kind, double snrDb) {
             }
         }
         throw new IllegalArgumentException("condition must be clean, white-SNR, pink-SNR, babble-SNR, telephone, reverb, "
-                + "reverb-PERCENT, band-LO-HI, hospital or hospital-SNR (SNR in dB, e.g. babble-10), got '" + name + "'");
+                + "reverb-PERCENT, band-LO-HI, mask-DB, lowpass-HZ, hospital or hospital-SNR (SNR in dB, e.g. babble-10), "
+                + "or several joined by '+' (e.g. reverb-40+hospital-15), got '" + name + "'");
+    }
+
+    private static AcousticCondition compound(String n, String name) {
+        String[] parts = n.split("\\+", -1);
+        double snr = Double.NaN;
+        StringBuilder canonical = new StringBuilder();
+        for (String part : parts) {
+            Preconditions.checkArgument(!part.isBlank(), "condition '" + name + "': empty stage between '+' signs");
+            AcousticCondition stage = parse(part);
+            Preconditions.checkArgument(stage.kind != Kind.CLEAN, "condition '" + name + "': 'clean' cannot be a stage of a compound");
+            if (!Double.isNaN(stage.snrDb)) {
+                Preconditions.checkArgument(Double.isNaN(snr), "condition '" + name + "': at most one stage may add noise");
+                snr = stage.snrDb;
+            }
+            canonical.append(canonical.length() == 0 ? "" : "+").append(stage.name);
+        }
+        return new AcousticCondition(canonical.toString(), Kind.COMPOUND, snr);
+    }
+
+    /** The stages applied in turn: the parts of a {@link Kind#COMPOUND}, or this condition alone. */
+    public java.util.List<AcousticCondition> stages() {
+        if (kind != Kind.COMPOUND) {
+            return java.util.List.of(this);
+        }
+        java.util.List<AcousticCondition> out = new java.util.ArrayList<>();
+        for (String part : name.split("\\+")) {
+            out.add(parse(part));
+        }
+        return java.util.List.copyOf(out);
+    }
+
+    /** The high-frequency attenuation in dB of a {@link Kind#MASK} condition. */
+    public double maskDb() {
+        Preconditions.checkState(kind == Kind.MASK, name + " is not a mask condition");
+        return Double.parseDouble(name.substring(5));
+    }
+
+    /** The cut-off in Hz of a {@link Kind#LOWPASS} condition. */
+    public double lowpassHz() {
+        Preconditions.checkState(kind == Kind.LOWPASS, name + " is not a lowpass condition");
+        return Double.parseDouble(name.substring(8));
     }
 
     private static double number(String text, String name) {

@@ -41,11 +41,13 @@ final class ConditionRenderer {
         boolean needPink = false;
         boolean needBabble = false;
         boolean needHospital = false;
-        for (AcousticCondition c : conditions) {
-            needWhite |= c.kind() == AcousticCondition.Kind.WHITE;
-            needPink |= c.kind() == AcousticCondition.Kind.PINK;
-            needBabble |= c.kind() == AcousticCondition.Kind.BABBLE;
-            needHospital |= c.kind() == AcousticCondition.Kind.HOSPITAL;
+        for (AcousticCondition condition : conditions) {
+            for (AcousticCondition c : condition.stages()) {
+                needWhite |= c.kind() == AcousticCondition.Kind.WHITE;
+                needPink |= c.kind() == AcousticCondition.Kind.PINK;
+                needBabble |= c.kind() == AcousticCondition.Kind.BABBLE;
+                needHospital |= c.kind() == AcousticCondition.Kind.HOSPITAL;
+            }
         }
         float[] white = needWhite ? soxNoise(beds.resolve("white.wav"), "whitenoise") : null;
         float[] pink = needPink ? soxNoise(beds.resolve("pink.wav"), "pinknoise") : null;
@@ -114,17 +116,28 @@ final class ConditionRenderer {
         return Audio.read(file).samples();
     }
 
-    /** {@code clean} under {@code condition}; {@code rng} chooses the noise segment. */
+    /**
+     * {@code clean} under {@code condition}; {@code rng} chooses the noise segment. A compound applies its
+     * stages in turn, each to the previous stage's output (an additive stage mixes its noise at the stated
+     * SNR over the active part of the signal as it arrives there).
+     */
     Audio render(Audio clean, AcousticCondition condition, SplittableRandom rng) throws IOException, InterruptedException {
+        if (condition.kind() == AcousticCondition.Kind.COMPOUND) {
+            Audio a = clean;
+            for (AcousticCondition stage : condition.stages()) {
+                a = render(a, stage, rng);
+            }
+            return a;
+        }
         float[] s = clean.samples();
         return switch (condition.kind()) {
-            case CLEAN -> clean;
+            case CLEAN, COMPOUND -> clean;
             case WHITE -> mix(s, white, condition, rng);
             case PINK -> mix(s, pink, condition, rng);
             case BABBLE -> mix(s, babble, condition, rng);
             case HOSPITAL -> mix(s, hospital, condition, rng);
             case TELEPHONE -> sox(clean, true, condition);
-            case REVERB, BAND -> sox(clean, false, condition);
+            case REVERB, BAND, MASK, LOWPASS -> sox(clean, false, condition);
         };
     }
 
@@ -146,6 +159,12 @@ final class ConditionRenderer {
             } else if (condition.kind() == AcousticCondition.Kind.BAND) {
                 double[] band = condition.band();
                 ProcessRunner.run(List.of("sox", "-R", in.toString(), out.toString(), "sinc", fmt(band[0]) + "-" + fmt(band[1]),
+                        "gain", "-n", "-3"), null, 120);
+            } else if (condition.kind() == AcousticCondition.Kind.MASK) {
+                ProcessRunner.run(List.of("sox", "-R", in.toString(), out.toString(), "treble", "-" + fmt(condition.maskDb()),
+                        "2000", "gain", "-n", "-3"), null, 120);
+            } else if (condition.kind() == AcousticCondition.Kind.LOWPASS) {
+                ProcessRunner.run(List.of("sox", "-R", in.toString(), out.toString(), "lowpass", fmt(condition.lowpassHz()),
                         "gain", "-n", "-3"), null, 120);
             } else {
                 ProcessRunner.run(List.of("sox", "-R", in.toString(), out.toString(), "gain", "-3", "reverb",
