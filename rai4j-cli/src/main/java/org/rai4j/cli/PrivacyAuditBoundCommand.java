@@ -32,7 +32,7 @@ public final class PrivacyAuditBoundCommand implements Callable<Integer> {
     double delta;
 
     @Option(names = "--beta", paramLabel = "B", defaultValue = "0.05",
-            description = "1 - confidence, in (0, 1) (default 0.05: 95% confidence).")
+            description = "1 - confidence, in (0, 1) (default 0.05: 95%% confidence).")
     double beta;
 
     @Option(names = "--json", paramLabel = "-|FILE", description = "Write JSON to standard output (-) or FILE.")

@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 @Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measured leakage next to theoretical epsilon: train the model without privacy and with DP-SGD at "
                 + "each epsilon, attack it (loss threshold, LiRA offline/online, shadow models) and run a one-run canary "
-                + "audit. Reports per epsilon: test accuracy, attack AUC, TPR at 0.1% and 1% FPR, balanced accuracy, "
+                + "audit. Reports per epsilon: test accuracy, attack AUC, TPR at 0.1%% and 1%% FPR, balanced accuracy, "
                 + "Clopper-Pearson and one-run epsilon lower bounds, each with its interval. Long work: progress on stderr."},
         footer = {"", "Examples:",
                 "  rai4j privacy audit --data adult.csv --label Salary --epsilons inf,8,2,1 --reference-models 16 --json audit.json",

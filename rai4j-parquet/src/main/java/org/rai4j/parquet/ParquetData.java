@@ -147,7 +147,7 @@ public final class ParquetData {
                 throw new DataFileException(new DataProblem(source, 0, null, "expected a readable folder, got " + e));
             }
             if (files.isEmpty()) {
-                throw new DataFileException(new DataProblem(source, 0, null, "expected *.parquet files in this folder, found none"));
+                throw new DataFileException(new DataProblem(source, 0, null, "expected a CSV or Parquet file, or a folder of *.parquet files; this folder has none"));
             }
             return files;
         }

@@ -93,6 +93,6 @@ class ParquetDataTest {
         assertThatThrownBy(() -> ParquetData.count(dir.resolve("no.parquet"), List.of("a"), OPTIONS))
                 .hasMessageContaining("no.parquet: expected a readable file, but it does not exist");
         assertThatThrownBy(() -> ParquetData.count(Files.createDirectory(dir.resolve("empty")), List.of("a"), OPTIONS))
-                .hasMessageContaining("expected *.parquet files in this folder, found none");
+                .hasMessageContaining("expected a CSV or Parquet file, or a folder of *.parquet files; this folder has none");
     }
 }

@@ -128,7 +128,7 @@ public final class SparkAudit {
             try (Stream<Path> s = Files.list(data)) {
                 List<Path> files = s.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
                 if (files.isEmpty()) {
-                    throw new DataFileException(new DataProblem(data.toString(), 0, null, "expected *.parquet files in this folder, found none"));
+                    throw new DataFileException(new DataProblem(data.toString(), 0, null, "expected a CSV or Parquet file, or a folder of *.parquet files; this folder has none"));
                 }
                 return files;
             } catch (IOException e) {
