@@ -107,8 +107,6 @@ public final class Simulation {
         Preconditions.checkArgument(config.system().ideal(),
                 "the virtual-clock system model is for simulation; a deployment has real drop-outs and a real round deadline");
         Preconditions.checkArgument(population.periods() == 1, "continual data is simulation-only in this release");
-        Preconditions.checkArgument(!config.model().text(),
-                "the embedding-bag text model is simulation-only in this release (the join message carries no embedding dimension)");
         Preconditions.checkArgument(population.features() == config.model().features(),
                 "the data have " + population.features() + " features, the model takes " + config.model().features());
         Preconditions.checkArgument(population.classes() == config.model().classes(),

@@ -176,13 +176,6 @@ class TextModelTest {
     }
 
     @Test
-    void deploy_textModel_refusedAsSimulationOnly() {
-        FederatedData data = textClients(3, 1);
-        assertThatThrownBy(() -> Simulation.deploy(data, config(2, 1, 1, 8, 0.1, new Strategy.FedAvg(), 1), (round, asked) -> java.util.Map.of(), null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("simulation-only");
-    }
-
-    @Test
     void loadText_hashesWordsAndPartitionsByDevice() throws Exception {
         Path dir = Files.createTempDirectory("fl-text");
         Path csv = dir.resolve("intents.csv");
