@@ -26,6 +26,8 @@ final class CsvChunkScanner {
     /** FastCSV's limit on characters in a field; a field with more bytes is left to the sequential reader. */
     static final int MAX_FIELD_BYTES = 16 << 20;
     private static final int BLOCK = 1 << 20;
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private final FileChannel channel;
     private final long fileSize;
@@ -36,7 +38,7 @@ final class CsvChunkScanner {
     private final int slots;
     private final Runnable afterBlock;
 
-    private byte[] buf = new byte[BLOCK];
+    private byte[] buf;
     private int len;
     private long bufStart;
     private boolean eof;
@@ -54,6 +56,8 @@ final class CsvChunkScanner {
     long end;
     long consumedReported;
     long rowsReported;
+    private int lastTuple;
+    private final LineCache lines = new LineCache();
 
     CsvChunkScanner(FileChannel channel, long fileSize, char separator, int fieldCount, int[] slotOfField,
                     int maxDistinct, Runnable afterBlock) {
@@ -92,6 +96,16 @@ final class CsvChunkScanner {
         return tupleCounts[t];
     }
 
+    /** Records counted from the line cache rather than parsed field by field (tests check that the cache serves). */
+    long cachedRecords() {
+        return lines.hits();
+    }
+
+    /** Whether the line cache is still on (it switches off when lines rarely repeat). */
+    boolean lineCacheOn() {
+        return lines.enabled();
+    }
+
     /** Bytes of the file scanned so far (for progress). */
     long position() {
         return Math.min(bufStart + len, stopBefore);
@@ -105,11 +119,20 @@ final class CsvChunkScanner {
         start = from;
         this.stopBefore = Math.max(from, stopBefore);
         bufStart = from;
+        // a block, or less for a small chunk (it grows when a record does not fit)
+        buf = new byte[(int) Math.max(4096, Math.min(BLOCK, Math.min(fileSize, this.stopBefore) - from + 4096))];
         len = 0;
         eof = from >= fileSize;
         refill();
         int p = 0;
         while (bufStart + p < stopBefore && !(eof && p >= len)) {
+            if (lines.enabled()) {
+                int q = cachedLines(p, (int) Math.min(len, stopBefore - bufStart));
+                if (q != p) {
+                    p = q;
+                    continue;
+                }
+            }
             int q = record(p);
             if (q < 0) {
                 if (eof) {
@@ -151,6 +174,80 @@ final class CsvChunkScanner {
                 eof = true;
             }
         }
+    }
+
+    /**
+     * The line cache's step at {@code p}: when the bytes from {@code p} up to and including the next LF are a line
+     * already parsed as exactly one record, counts that record's tuple again and returns the offset after the LF.
+     * Otherwise parses the record with {@link #record} and, when it ended exactly at that LF, remembers the line.
+     * Returns -1 when nothing was consumed (no LF in the buffer, an over-long line: the caller parses as usual).
+     * {@link #cachedLines} repeats it over the records that start before {@code stop}.
+     *
+     * <p>Why this is exact: a record parsed from its start up to its terminating LF needs no byte before or after
+     * it, so the same bytes at another record start parse to the same fields, the same tuple and the same verdict;
+     * only lines that parsed cleanly (one record, ending at their first LF) are remembered, and a line is
+     * recognised only by comparing all its bytes.
+     */
+    private int cachedLines(int p, int stop) throws Decline {
+        while (p < stop && lines.enabled()) {
+            int q = cachedLine(p);
+            if (q < 0) {
+                break;
+            }
+            p = q;
+        }
+        return p;
+    }
+
+    private int cachedLine(int p) throws Decline {
+        byte[] b = buf;
+        int limit = Math.min(len, p + LineCache.MAX_LINE);
+        long h = 0x9E3779B97F4A7C15L;
+        int i = p;
+        int lf = -1;
+        while (i + 8 <= limit) {
+            long w = (long) LONGS.get(b, i);
+            long x = w ^ 0x0A0A0A0A0A0A0A0AL;
+            long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            if (found != 0) {
+                int k = Long.numberOfTrailingZeros(found) >>> 3; // the lowest flagged byte is exact
+                long keep = k == 7 ? -1L : (1L << ((k + 1) << 3)) - 1;
+                h = Long.rotateLeft(h, 23) ^ (w & keep);
+                lf = i + k;
+                break;
+            }
+            h = Long.rotateLeft(h, 23) ^ w;
+            i += 8;
+        }
+        if (lf < 0) {
+            long w = 0;
+            for (int shift = 0; i < limit; i++, shift += 8) {
+                w |= (b[i] & 0xFFL) << shift;
+                if (b[i] == '\n') {
+                    lf = i;
+                    break;
+                }
+            }
+            if (lf < 0) {
+                return -1; // no LF within reach: the record path handles the end of the buffer or the file
+            }
+            h = Long.rotateLeft(h, 23) ^ w;
+        }
+        int end = lf + 1;
+        h *= 0xBF58476D1CE4E5B9L;
+        int hash = (int) (h ^ (h >>> 32));
+        int t = lines.find(b, p, end, hash);
+        if (t >= 0) {
+            tupleCounts[t]++;
+            rows++;
+            return end;
+        }
+        long before = rows;
+        int q = record(p);
+        if (q == end && rows == before + 1) {
+            lines.add(b, p, end, hash, lastTuple);
+        }
+        return q;
     }
 
     /** Parses one record at {@code p}; returns the offset after it, or -1 when the buffer ends first. */
@@ -365,11 +462,13 @@ final class CsvChunkScanner {
             int t = e - 1;
             if (sameTuple(t)) {
                 tupleCounts[t]++;
+                lastTuple = t;
                 return;
             }
             slot = (slot + 1) & mask;
         }
         int t = tupleCount++;
+        lastTuple = t;
         if ((t + 1) * slots > tupleKeys.length) {
             tupleKeys = Arrays.copyOf(tupleKeys, tupleKeys.length * 2);
         }

@@ -135,6 +135,59 @@ class CsvTupleCounterTest {
         assertThat(expected.rows()).isEqualTo(50_000);
     }
 
+    /** Scans a whole file (after its header line) with one scanner, as a one-chunk, one-thread counter would. */
+    private static CsvChunkScanner scanWhole(Path f, int fields, int[] slotOfField) throws Exception {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f)) {
+            byte[] all = Files.readAllBytes(f);
+            int headerEnd = 0;
+            while (all[headerEnd] != '\n') {
+                headerEnd++;
+            }
+            return new CsvChunkScanner(ch, ch.size(), ',', fields, slotOfField, 1000, () -> { }).scan(headerEnd + 1, ch.size());
+        }
+    }
+
+    @Test
+    void scan_repeatedLines_countsMostRecordsFromTheLineCacheWithExactCounts() throws Exception {
+        // the audit's shape: few distinct lines, LF and CRLF, some quoted, some with a multi-byte value
+        StringBuilder sb = new StringBuilder("g,a,y,p\n");
+        SplittableRandom rng = new SplittableRandom(11);
+        String[] g = {"F", "M", "\"X, y\"", "é"};
+        for (int i = 0; i < 30_000; i++) {
+            sb.append(g[rng.nextInt(4)]).append(',').append(rng.nextInt(5)).append(',').append(rng.nextInt(2)).append(',')
+                    .append(rng.nextInt(2)).append(rng.nextInt(3) == 0 ? "\r\n" : "\n");
+        }
+        Path f = write("rep.csv", sb.toString().getBytes(StandardCharsets.UTF_8));
+        CsvChunkScanner s = scanWhole(f, 4, new int[] {0, 1, 2, 3});
+        assertThat(s.rows).isEqualTo(30_000);
+        // at most 4*5*2*2*2 = 160 distinct lines, each parsed once: every other record comes from the cache
+        assertThat(s.cachedRecords()).isGreaterThanOrEqualTo(30_000 - 160);
+        assertThat(s.lineCacheOn()).isTrue();
+        List<String> cols = List.of("g", "a", "y", "p");
+        TupleCounts expected = TupleCounts.of(new CsvTableReader().read(f), cols);
+        for (int threads = 1; threads <= 3; threads++) {
+            assertThat(new CsvTupleCounter(CsvOptions.DEFAULT, threads, 0).tryCount(f, cols, (b, r) -> { })).contains(expected);
+            assertThat(new CsvTupleCounter(CsvOptions.DEFAULT, threads, 777).tryCount(f, cols, (b, r) -> { })).contains(expected);
+        }
+    }
+
+    @Test
+    void scan_linesThatDoNotRepeat_switchesTheLineCacheOffAndStaysExact() throws Exception {
+        StringBuilder sb = new StringBuilder("id,y\n");
+        for (int i = 0; i < 20_000; i++) {
+            sb.append(i).append(',').append(i % 2).append('\n');
+        }
+        Path f = write("ids.csv", sb.toString().getBytes(StandardCharsets.UTF_8));
+        CsvChunkScanner s = scanWhole(f, 2, new int[] {-1, 0});
+        assertThat(s.rows).isEqualTo(20_000);
+        assertThat(s.lineCacheOn()).isFalse();
+        assertThat(s.cachedRecords()).isZero();
+        assertThat(s.tuples()).isEqualTo(2);
+        assertThat(s.count(0) + s.count(1)).isEqualTo(20_000);
+        assertThat(new CsvTupleCounter(CsvOptions.DEFAULT, 2, 5000).tryCount(f, List.of("y"), (b, r) -> { }))
+                .contains(TupleCounts.of(new CsvTableReader().read(f), List.of("y")));
+    }
+
     @Test
     void count_tooManyDistinctValues_declinesLikeTheTablesNonCategoricalColumn() throws Exception {
         StringBuilder sb = new StringBuilder("id,y\n");
