@@ -19,7 +19,7 @@ import org.rai4j.federated.SimulationResult;
 import org.rai4j.federated.Strategy;
 import org.rai4j.federated.Synthetic;
 import org.rai4j.federated.SystemModel;
-import org.rai4j.learn.DenseExamples;
+import org.rai4j.learn.Examples;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,7 +124,7 @@ class TransportTest {
             List<Thread> threads = new ArrayList<>();
             for (int id = 0; id < data.size(); id++) {
                 int k = id;
-                DenseExamples train = data.load(k, 0).train();
+                Examples train = data.load(k, 0).train();
                 RemoteClient c = new RemoteClient("127.0.0.1", server.port(), ca, k, train.size(),
                         spec -> new LocalClient(k, train, spec), Duration.ofSeconds(60), System.out);
                 Thread t = new Thread(c::run, "client-" + k);
