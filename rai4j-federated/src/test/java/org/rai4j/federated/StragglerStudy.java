@@ -7,7 +7,8 @@ import java.util.Locale;
  * the stragglers), FedProx μ = 0 and FedProx μ = 1 (keep the stragglers' 1 … E−1 epochs), same seeds, same
  * selection and same stragglers for all three. Prints per seed and the mean with a 95 % t-interval of each
  * method's final test accuracy and final training loss, and of the paired differences (same seed).
- * Run: {@code java -cp … org.rai4j.federated.StragglerStudy SEEDS ROUNDS} (a CPU campaign, not a unit test).
+ * Run: {@code java -cp … org.rai4j.federated.StragglerStudy SEEDS ROUNDS [THREADS [FIRST_SEED]]}
+ * (seeds FIRST_SEED … FIRST_SEED+SEEDS−1, default 1 …) (a CPU campaign, not a unit test).
  */
 final class StragglerStudy {
     private StragglerStudy() {}
@@ -19,12 +20,13 @@ final class StragglerStudy {
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        int firstSeed = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         Strategy[] methods = {new Strategy.FedAvg(), new Strategy.FedProx(0), new Strategy.FedProx(1)};
         String[] names = {"FedAvg(drop)", "FedProx mu=0", "FedProx mu=1"};
         double[][] acc = new double[3][seeds];
         double[][] loss = new double[3][seeds];
         for (int s = 0; s < seeds; s++) {
-            long seed = s + 1;
+            long seed = s + firstSeed;
             FederatedData data = FederatedDatasets.synthetic("synthetic:1,1", Synthetic.DEVICES, seed);
             for (int m = 0; m < 3; m++) {
                 SimulationConfig c = SimulationConfig.fedProxPaper("synthetic:1,1", methods[m], 0.9, seed).withRounds(rounds);
