@@ -27,6 +27,13 @@ final class FlDataOptions {
             description = "csv: the feature columns (default: every column but the label and a natural:COLUMN key).")
     List<String> features;
 
+    @Option(names = "--text", paramLabel = "COLUMN",
+            description = "csv: train the embedding-bag text model on this text column (words hashed into --buckets token ids) instead of numeric features.")
+    String text;
+
+    @Option(names = "--buckets", paramLabel = "N", description = "csv --text: hash buckets, the text model's embedding rows (default 4096).")
+    Integer buckets;
+
     @Option(names = "--partition", paramLabel = "iid|dirichlet:ALPHA[:MIN]|shards:K|quantity:BETA|natural:COLUMN",
             description = "csv: how rows are dealt to clients (default iid): Dirichlet label skew (each client at least MIN rows, default 2), K label-sorted shards per "
                     + "client, Dirichlet quantity skew, or one client per value of COLUMN.")
@@ -43,8 +50,8 @@ final class FlDataOptions {
         String d = dataset.trim();
         int n = clients == null ? 30 : clients;
         if (FederatedDatasets.isSynthetic(d)) {
-            if (label != null || features != null || partition != null) {
-                throw new UserException("--label, --features and --partition apply to --dataset csv:FILE; synthetic data come partitioned by device");
+            if (label != null || features != null || partition != null || text != null || buckets != null) {
+                throw new UserException("--label, --features, --text, --buckets and --partition apply to --dataset csv:FILE; synthetic data come partitioned by device");
             }
             try {
                 return FederatedDatasets.synthetic(d, n, seed);
@@ -62,7 +69,16 @@ final class FlDataOptions {
         if (clients != null && p.trim().toLowerCase(Locale.ROOT).startsWith("natural:")) {
             throw new UserException("--clients does not apply to --partition natural:COLUMN (one client per value of the column)");
         }
+        if (text != null && features != null) {
+            throw new UserException("--features and --text exclude each other: the text model reads only the --text column");
+        }
+        if (text == null && buckets != null) {
+            throw new UserException("--buckets applies to --text only");
+        }
         try {
+            if (text != null) {
+                return CsvFederatedData.loadText(Path.of(d.substring(4).trim()), label, text, buckets == null ? 4096 : buckets, p, n, seed);
+            }
             return CsvFederatedData.load(Path.of(d.substring(4).trim()), label, features, p, n, seed);
         } catch (DataFileException e) {
             throw new UserException(e.getMessage());
@@ -85,6 +101,7 @@ final class FlDataOptions {
         }
         String file = Path.of(d.substring(4).trim()).getFileName().toString();
         return "csv:" + file + " label:" + label + (features == null ? "" : " features:" + String.join(",", features))
+                + (text == null ? "" : " text:" + text + " buckets:" + (buckets == null ? 4096 : buckets))
                 + " partition:" + (partition == null ? "iid" : partition.trim());
     }
 

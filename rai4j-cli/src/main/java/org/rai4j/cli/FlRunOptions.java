@@ -62,10 +62,22 @@ final class FlRunOptions {
     @Option(names = "--hidden", paramLabel = "H1,H2", split = ",", description = "Train an MLP with these hidden layers instead of softmax regression.")
     int[] hidden;
 
-    /** The model: softmax regression (or the --hidden MLP) on the population's features and classes. */
+    @Option(names = "--dim", paramLabel = "D", description = "With --text: the embedding dimension of the text model (default 16).")
+    Integer dim;
+
+    /** The model: softmax regression (or the --hidden MLP) on the population's features and classes, or the text model with --text. */
     ModelSpec model(FederatedData population) {
         int[] h = hidden == null ? new int[0] : Arrays.copyOf(hidden, hidden.length);
+        if (data.text == null && dim != null) {
+            throw new UserException("--dim applies to the text model (--text COLUMN) only");
+        }
+        if (data.text != null && hidden != null) {
+            throw new UserException("--hidden does not apply to the text model (--text): it is an embedding bag and a softmax layer");
+        }
         try {
+            if (data.text != null) {
+                return ModelSpec.embeddingBag(population.features(), dim == null ? 16 : dim, population.classes());
+            }
             return new ModelSpec(population.features(), population.classes(), h);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());

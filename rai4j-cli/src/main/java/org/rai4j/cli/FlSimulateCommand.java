@@ -29,7 +29,8 @@ import java.util.concurrent.Callable;
                 "  rai4j fl simulate --dataset synthetic:1,1 --strategy fedprox --mu 1 --json -",
                 "  rai4j fl simulate --dataset synthetic:1,1 --strategy fedavg --drop-percent 0.9 --seed 2 --json out.json",
                 "  rai4j fl simulate --dataset synthetic:0.5,0.5 --selection activity:1 --json -",
-                "  rai4j fl simulate --dataset csv:data.csv --label y --partition dirichlet:0.5 --clients 20 --json -"})
+                "  rai4j fl simulate --dataset csv:data.csv --label y --partition dirichlet:0.5 --clients 20 --json -",
+                "  rai4j fl simulate --dataset csv:intents.csv --label intent --text utterance --partition natural:device --json -"})
 public final class FlSimulateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     FlRunOptions run;

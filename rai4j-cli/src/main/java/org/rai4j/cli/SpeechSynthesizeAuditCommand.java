@@ -57,7 +57,7 @@ final class SpeechSynthesizeAuditCommand implements Callable<Integer> {
 
     @Option(names = "--conditions", split = ",", required = true, paramLabel = "LIST",
             description = "Acoustic conditions: clean, white-SNR, pink-SNR, babble-SNR, telephone, reverb[-PERCENT], band-LO-HI, "
-                    + "mask-DB, lowpass-HZ, hospital[-SNR], or stages joined by '+' (applied left to right), "
+                    + "mask-DB, lowpass-HZ, tempo-F, hospital[-SNR], or stages joined by '+' (applied left to right), "
                     + "e.g. clean,babble-10,mask-8+reverb-40+hospital-15.")
     List<String> conditions;
 

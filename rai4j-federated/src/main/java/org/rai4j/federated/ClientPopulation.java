@@ -1,6 +1,6 @@
 package org.rai4j.federated;
 
-import org.rai4j.learn.DenseExamples;
+import org.rai4j.learn.Examples;
 
 /**
  * The devices of a federation, as handles: a client's data is materialised only when it is
@@ -12,7 +12,7 @@ public interface ClientPopulation {
     /** Number of clients; ids are 0 … size−1. */
     int size();
 
-    /** Number of features per example. */
+    /** Number of features per example (for token bags: the number of token ids, the text model's embedding rows). */
     int features();
 
     /** Number of classes. */
@@ -30,8 +30,8 @@ public interface ClientPopulation {
     }
 
     /** The examples the global model's test accuracy is measured on (for a small population: every client's test data). */
-    DenseExamples evaluationTest();
+    Examples evaluationTest();
 
     /** The examples the global model's training loss is measured on (for a small population: every client's training data). */
-    DenseExamples evaluationTrain(int period);
+    Examples evaluationTrain(int period);
 }

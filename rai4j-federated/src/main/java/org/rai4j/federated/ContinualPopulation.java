@@ -2,7 +2,7 @@ package org.rai4j.federated;
 
 import org.rai4j.core.Preconditions;
 import org.rai4j.core.Seeds;
-import org.rai4j.learn.DenseExamples;
+import org.rai4j.learn.Examples;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -30,7 +30,7 @@ public final class ContinualPopulation implements ClientPopulation {
     private final int cap;
     private final Deletion deletion;
     private final long seed;
-    private final ConcurrentHashMap<Integer, DenseExamples> trainByPeriod = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, Examples> trainByPeriod = new ConcurrentHashMap<>();
 
     /**
      * @param base       the clients and their full arrival streams (train rows in time order), and test data
@@ -116,12 +116,12 @@ public final class ContinualPopulation implements ClientPopulation {
     }
 
     @Override
-    public DenseExamples evaluationTest() {
+    public Examples evaluationTest() {
         return base.evaluationTest();
     }
 
     @Override
-    public DenseExamples evaluationTrain(int period) {
+    public Examples evaluationTrain(int period) {
         return trainByPeriod.computeIfAbsent(period, p -> {
             java.util.List<ClientData> now = new java.util.ArrayList<>();
             for (int k = 0; k < size(); k++) {

@@ -6,6 +6,8 @@ import org.rai4j.core.DataFileException;
 import org.rai4j.core.DataProblem;
 import org.rai4j.core.Table;
 import org.rai4j.learn.DenseExamples;
+import org.rai4j.learn.Examples;
+import org.rai4j.learn.TokenExamples;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,6 +95,82 @@ public final class CsvFederatedData {
                 }
             }
         }
+        int[] y = labels(table, labels, problems, total);
+        if (!problems.isEmpty()) {
+            throw new DataFileException(problems, total[0]);
+        }
+        int classes = distinct(y);
+        return partitioned(table, DenseExamples.of(x, y, classes), spec, clients, seed);
+    }
+
+    /**
+     * Reads a text data set and partitions it: each row's {@code text} column becomes a bag of token ids by the
+     * hashing trick into {@code buckets} ids ({@link TokenExamples#hashed}; data-independent, so the clients need
+     * no shared vocabulary), for the embedding-bag text model.
+     *
+     * @param file      the CSV file (header line first)
+     * @param label     the label column
+     * @param text      the text column
+     * @param buckets   hash buckets (token ids, the model's embedding rows) ≥ 1
+     * @param partition the partition spec
+     * @param clients   number of clients (ignored for {@code natural:}; 0: 30)
+     * @param seed      partition seed
+     * @throws DataFileException        naming file, line and column of what is wrong in the data
+     * @throws IllegalArgumentException for a malformed partition spec
+     */
+    public static FederatedData loadText(Path file, String label, String text, int buckets, String partition, int clients, long seed)
+            throws DataFileException {
+        return fromTableText(new CsvTableReader().read(file), label, text, buckets, partition, clients, seed);
+    }
+
+    /** As {@link #loadText}, for a table already read. */
+    public static FederatedData fromTableText(Table table, String label, String text, int buckets, String partition, int clients, long seed)
+            throws DataFileException {
+        if (buckets < 1) {
+            throw new IllegalArgumentException("--buckets must be >= 1, got " + buckets);
+        }
+        String spec = partition == null ? "iid" : partition.trim();
+        Column labels = table.column(label);
+        Column texts = table.column(text);
+        if (text.equals(label)) {
+            throw new DataFileException(new DataProblem(table.source(), 1, label, "the label column cannot also be the text column"));
+        }
+        List<DataProblem> problems = new ArrayList<>();
+        long[] total = {0};
+        int n = table.rowCount();
+        List<String> docs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (texts.isMissing(i)) {
+                note(problems, total, table.problem(i, text, "missing text (an empty bag would teach nothing; drop the row)"));
+                docs.add("");
+            } else {
+                docs.add(texts.text(i));
+            }
+        }
+        int[] y = labels(table, labels, problems, total);
+        if (!problems.isEmpty()) {
+            throw new DataFileException(problems, total[0]);
+        }
+        return partitioned(table, TokenExamples.hashed(docs, y, distinct(y), buckets), spec, clients, seed);
+    }
+
+    private static FederatedData partitioned(Table table, Examples data, String spec, int clients, long seed) throws DataFileException {
+        Partitioner p = partitioner(spec, table);
+        int n = data.size();
+        int m = p instanceof Partitioner.Natural nat ? distinct(nat.keys()) : clients <= 0 ? 30 : clients;
+        if (m > n) {
+            throw new IllegalArgumentException("asked for " + m + " clients but " + table.source() + " has only " + n + " rows");
+        }
+        return p.population(data, m, seed);
+    }
+
+    /**
+     * Class indices of the label column (its distinct values in sorted order); problems are noted, and when any is
+     * found the returned indices are meaningless. Throws for fewer than 2 or more than 1000 classes.
+     */
+    private static int[] labels(Table table, Column labels, List<DataProblem> problems, long[] total) throws DataFileException {
+        int n = table.rowCount();
+        String label = labels.name();
         TreeMap<String, Integer> classIndex = new TreeMap<>();
         TreeMap<Double, Integer> numericIndex = new TreeMap<>();
         for (int i = 0; i < n; i++) {
@@ -105,7 +183,7 @@ public final class CsvFederatedData {
             }
         }
         if (!problems.isEmpty()) {
-            throw new DataFileException(problems, total[0]);
+            return new int[n];
         }
         int classes = labels.isNumeric() ? numericIndex.size() : classIndex.size();
         if (classes < 2) {
@@ -128,13 +206,7 @@ public final class CsvFederatedData {
         for (int i = 0; i < n; i++) {
             y[i] = labels.isNumeric() ? numericIndex.get(labels.number(i)) : classIndex.get(labels.text(i));
         }
-        DenseExamples data = DenseExamples.of(x, y, classes);
-        Partitioner p = partitioner(spec, table);
-        int m = p instanceof Partitioner.Natural nat ? distinct(nat.keys()) : clients <= 0 ? 30 : clients;
-        if (m > n) {
-            throw new IllegalArgumentException("asked for " + m + " clients but " + table.source() + " has only " + n + " rows");
-        }
-        return p.population(data, m, seed);
+        return y;
     }
 
     /**

@@ -2,6 +2,8 @@ package org.rai4j.federated;
 
 import org.rai4j.core.Preconditions;
 import org.rai4j.learn.DenseExamples;
+import org.rai4j.learn.Examples;
+import org.rai4j.learn.TokenExamples;
 
 import java.util.List;
 
@@ -11,8 +13,8 @@ import java.util.List;
  */
 public final class FederatedData implements ClientPopulation {
     private final List<ClientData> clients;
-    private final DenseExamples allTest;
-    private final DenseExamples allTrain;
+    private final Examples allTest;
+    private final Examples allTrain;
     private final int classes;
 
     /** @param clients one entry per client, ids 0 … size−1 in order */
@@ -27,8 +29,27 @@ public final class FederatedData implements ClientPopulation {
         this.allTrain = concat(this.clients, false);
     }
 
-    private static DenseExamples concat(List<ClientData> clients, boolean test) {
-        int d = clients.get(0).train().columns();
+    private static Examples concat(List<ClientData> clients, boolean test) {
+        Examples first = clients.get(0).train();
+        for (ClientData c : clients) {
+            Preconditions.checkArgument(c.train().getClass() == first.getClass() && ClientData.width(c.train()) == ClientData.width(first)
+                            && c.train().classes() == first.classes(),
+                    "client " + c.id() + "'s examples differ in kind, width or classes from client 0's");
+        }
+        if (first instanceof TokenExamples tokens) {
+            List<int[]> bags = new java.util.ArrayList<>();
+            List<Integer> labels = new java.util.ArrayList<>();
+            for (ClientData c : clients) {
+                TokenExamples e = (TokenExamples) (test ? c.test() : c.train());
+                for (int i = 0; i < e.size(); i++) {
+                    bags.add(e.bag(i));
+                    labels.add(e.label(i));
+                }
+            }
+            return TokenExamples.of(bags.toArray(new int[0][]), labels.stream().mapToInt(Integer::intValue).toArray(),
+                    tokens.classes(), tokens.vocabulary());
+        }
+        int d = ((DenseExamples) first).columns();
         int rows = 0;
         for (ClientData c : clients) {
             rows += (test ? c.test() : c.train()).size();
@@ -37,7 +58,7 @@ public final class FederatedData implements ClientPopulation {
         int[] y = new int[rows];
         int at = 0;
         for (ClientData c : clients) {
-            DenseExamples e = test ? c.test() : c.train();
+            DenseExamples e = (DenseExamples) (test ? c.test() : c.train());
             for (int i = 0; i < e.size(); i++, at++) {
                 for (int j = 0; j < d; j++) {
                     x[at * d + j] = e.feature(i, j);
@@ -60,7 +81,7 @@ public final class FederatedData implements ClientPopulation {
 
     @Override
     public int features() {
-        return clients.get(0).train().columns();
+        return ClientData.width(clients.get(0).train());
     }
 
     @Override
@@ -79,12 +100,12 @@ public final class FederatedData implements ClientPopulation {
     }
 
     @Override
-    public DenseExamples evaluationTest() {
+    public Examples evaluationTest() {
         return allTest;
     }
 
     @Override
-    public DenseExamples evaluationTrain(int period) {
+    public Examples evaluationTrain(int period) {
         return allTrain;
     }
 }

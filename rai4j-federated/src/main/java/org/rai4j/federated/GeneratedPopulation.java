@@ -3,6 +3,7 @@ package org.rai4j.federated;
 import org.rai4j.core.Preconditions;
 import org.rai4j.core.Seeds;
 import org.rai4j.learn.DenseExamples;
+import org.rai4j.learn.Examples;
 
 import java.util.SplittableRandom;
 
@@ -92,12 +93,12 @@ public final class GeneratedPopulation implements ClientPopulation {
     }
 
     @Override
-    public DenseExamples evaluationTest() {
+    public Examples evaluationTest() {
         return evaluation;
     }
 
     @Override
-    public DenseExamples evaluationTrain(int period) {
+    public Examples evaluationTrain(int period) {
         return evaluation;
     }
 }

@@ -2,14 +2,14 @@ package org.rai4j.federated;
 
 import org.rai4j.core.Preconditions;
 import org.rai4j.learn.BackwardPass;
-import org.rai4j.learn.DenseExamples;
-import org.rai4j.learn.DenseNetwork;
+import org.rai4j.learn.Examples;
+import org.rai4j.learn.GradientModel;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * A client that trains a {@link ModelSpec} network on its own examples with the FedProx reference's
+ * A client that trains a {@link ModelSpec} model (dense or the embedding-bag text model) on its own examples with the FedProx reference's
  * perturbed gradient descent: per minibatch, {@code w ← w − η·(∇f(w; batch) + μ·(w − x_t))} with ∇f the
  * batch-mean gradient (Li et al. 2020, {@code flearn/optimizer/pgd.py}); μ = 0 is FedAvg's plain SGD.
  * With SCAFFOLD instructions each step also adds {@code −η·(c − c_k)} and the update carries
@@ -18,19 +18,22 @@ import java.util.SplittableRandom;
  */
 public final class LocalClient implements Client {
     private final int id;
-    private final DenseExamples train;
-    private final DenseNetwork model;
+    private final Examples train;
+    private final GradientModel<Examples> model;
 
     /**
      * @param id    client id
-     * @param train the local training examples
+     * @param train the local training examples (dense rows, or token bags for the text model)
      * @param spec  the model (its parameter values are replaced by the global ones on every fit)
      */
-    public LocalClient(int id, DenseExamples train, ModelSpec spec) {
+    public LocalClient(int id, Examples train, ModelSpec spec) {
         this.id = id;
         this.train = Preconditions.checkNotNull(train, "train");
-        Preconditions.checkArgument(train.columns() == spec.features(),
-                "client " + id + " has " + train.columns() + " features, the model takes " + spec.features());
+        Preconditions.checkArgument(ClientData.width(train) == spec.features(),
+                "client " + id + " has " + ClientData.width(train) + " features, the model takes " + spec.features());
+        Preconditions.checkArgument(spec.accepts(train), "client " + id + " holds "
+                + (spec.text() ? "dense rows" : "token bags") + " (or another number of classes), the model " + spec.key() + " reads "
+                + (spec.text() ? "token bags" : "dense rows") + " of " + spec.classes() + " classes");
         this.model = spec.create(0);
     }
 

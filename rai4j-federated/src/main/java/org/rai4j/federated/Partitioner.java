@@ -2,7 +2,7 @@ package org.rai4j.federated;
 
 import org.rai4j.core.Preconditions;
 import org.rai4j.core.Seeds;
-import org.rai4j.learn.DenseExamples;
+import org.rai4j.learn.Examples;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,12 +16,12 @@ import java.util.SplittableRandom;
  */
 public sealed interface Partitioner {
     /** Row indices per client (clients ids 0 … clients−1). */
-    int[][] partition(DenseExamples data, int clients, long seed);
+    int[][] partition(Examples data, int clients, long seed);
 
     /** Uniformly shuffled rows dealt into equal parts (sizes differ by at most one). */
     record Iid() implements Partitioner {
         @Override
-        public int[][] partition(DenseExamples data, int clients, long seed) {
+        public int[][] partition(Examples data, int clients, long seed) {
             int[] order = shuffled(data.size(), Seeds.stream(seed, 1));
             int[][] out = new int[clients][];
             for (int c = 0; c < clients; c++) {
@@ -48,7 +48,7 @@ public sealed interface Partitioner {
         }
 
         @Override
-        public int[][] partition(DenseExamples data, int clients, long seed) {
+        public int[][] partition(Examples data, int clients, long seed) {
             SplittableRandom rng = Seeds.stream(seed, 2);
             for (int attempt = 0; attempt < 1000; attempt++) {
                 List<List<Integer>> parts = new ArrayList<>();
@@ -92,7 +92,7 @@ public sealed interface Partitioner {
         }
 
         @Override
-        public int[][] partition(DenseExamples data, int clients, long seed) {
+        public int[][] partition(Examples data, int clients, long seed) {
             SplittableRandom rng = Seeds.stream(seed, 3);
             int[] order = shuffled(data.size(), rng);
             double[] p = dirichlet(beta, clients, rng);
@@ -121,7 +121,7 @@ public sealed interface Partitioner {
         }
 
         @Override
-        public int[][] partition(DenseExamples data, int clients, long seed) {
+        public int[][] partition(Examples data, int clients, long seed) {
             SplittableRandom rng = Seeds.stream(seed, 4);
             int[] order = shuffled(data.size(), rng);
             Integer[] boxed = Arrays.stream(order).boxed().toArray(Integer[]::new);
@@ -155,7 +155,7 @@ public sealed interface Partitioner {
         }
 
         @Override
-        public int[][] partition(DenseExamples data, int clients, long seed) {
+        public int[][] partition(Examples data, int clients, long seed) {
             Preconditions.checkArgument(keys.length == data.size(), "need one key per row: " + keys.length + " keys for " + data.size() + " rows");
             java.util.LinkedHashMap<Integer, List<Integer>> groups = new java.util.LinkedHashMap<>();
             for (int i = 0; i < keys.length; i++) {
@@ -172,7 +172,7 @@ public sealed interface Partitioner {
     }
 
     /** Builds a population from a partition of {@code data}: each client's rows split 90 % / 10 % into train and test. */
-    static FederatedData apply(DenseExamples data, int[][] parts, long seed) {
+    static FederatedData apply(Examples data, int[][] parts, long seed) {
         List<ClientData> clients = new ArrayList<>();
         for (int c = 0; c < parts.length; c++) {
             int[] rows = parts[c].clone();
@@ -184,12 +184,12 @@ public sealed interface Partitioner {
     }
 
     /** The population obtained by partitioning {@code data} with this partitioner. */
-    default FederatedData population(DenseExamples data, int clients, long seed) {
+    default FederatedData population(Examples data, int clients, long seed) {
         Preconditions.checkAtLeast(clients, 1, "clients");
         return apply(data, partition(data, clients, seed), seed);
     }
 
-    private static int[][] byClass(DenseExamples data) {
+    private static int[][] byClass(Examples data) {
         int[] counts = new int[data.classes()];
         for (int i = 0; i < data.size(); i++) {
             counts[data.label(i)]++;

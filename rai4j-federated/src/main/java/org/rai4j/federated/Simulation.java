@@ -3,8 +3,8 @@ package org.rai4j.federated;
 import org.rai4j.core.Preconditions;
 import org.rai4j.core.Seeds;
 import org.rai4j.learn.BackwardPass;
-import org.rai4j.learn.DenseExamples;
-import org.rai4j.learn.DenseNetwork;
+import org.rai4j.learn.Examples;
+import org.rai4j.learn.GradientModel;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -35,7 +35,8 @@ public final class Simulation {
     private static final long TRAIN = 12;
     private static final long SYSTEM = 13;
     private static final long SPEED = 14;
-    private static final long MODEL = 15;
+    /** Stream of the global model's initial parameters: (seed, MODEL). */
+    static final long MODEL = 15;
     private static final long NOISE = 16;
     /** Fixed-point scale of updates under secure aggregation: 2^24 per unit (rounding error ≤ 2^−25 per client and coordinate). */
     static final double SECAGG_SCALE = 1 << 24;
@@ -62,6 +63,9 @@ public final class Simulation {
                 "the data have " + population.features() + " features, the model takes " + config.model().features());
         Preconditions.checkArgument(population.classes() == config.model().classes(),
                 "the data have " + population.classes() + " classes, the model predicts " + config.model().classes());
+        Preconditions.checkArgument(config.model().accepts(population.evaluationTest()), "the data are "
+                + (config.model().text() ? "dense rows" : "token bags") + ", the model " + config.model().key() + " reads "
+                + (config.model().text() ? "token bags" : "dense rows"));
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "rai4j-fl-worker");
             t.setDaemon(true);
@@ -107,6 +111,9 @@ public final class Simulation {
                 "the data have " + population.features() + " features, the model takes " + config.model().features());
         Preconditions.checkArgument(population.classes() == config.model().classes(),
                 "the data have " + population.classes() + " classes, the model predicts " + config.model().classes());
+        Preconditions.checkArgument(config.model().accepts(population.evaluationTest()), "the data are "
+                + (config.model().text() ? "dense rows" : "token bags") + ", the model " + config.model().key() + " reads "
+                + (config.model().text() ? "token bags" : "dense rows"));
         return new Run(population, config, 1, null, progress, fleet, checkpoint).execute();
     }
 
@@ -134,7 +141,7 @@ public final class Simulation {
         final int threads;
         final ExecutorService pool;
         final Progress progress;
-        final DenseNetwork global;
+        final GradientModel<Examples> global;
         final int n;
         final long seed;
         final List<String> warnings = new ArrayList<>();
@@ -543,7 +550,7 @@ public final class Simulation {
     }
 
     /** Accuracy of the model on the examples. */
-    static double accuracy(DenseNetwork model, DenseExamples data) {
+    static double accuracy(GradientModel<Examples> model, Examples data) {
         if (data.size() == 0) {
             return Double.NaN;
         }
@@ -551,7 +558,7 @@ public final class Simulation {
     }
 
     /** Mean cross-entropy of the model on the examples, in chunks. */
-    static double loss(DenseNetwork model, DenseExamples data) {
+    static double loss(GradientModel<Examples> model, Examples data) {
         int m = data.size();
         if (m == 0) {
             return Double.NaN;
@@ -569,7 +576,7 @@ public final class Simulation {
         return total / m;
     }
 
-    static double majorityAccuracy(DenseExamples train, DenseExamples test) {
+    static double majorityAccuracy(Examples train, Examples test) {
         if (test.size() == 0 || train.size() == 0) {
             return Double.NaN;
         }

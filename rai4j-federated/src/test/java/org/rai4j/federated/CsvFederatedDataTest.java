@@ -1,5 +1,6 @@
 package org.rai4j.federated;
 
+import org.rai4j.learn.DenseExamples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rai4j.core.DataFileException;
@@ -44,7 +45,7 @@ class CsvFederatedDataTest {
         for (ClientData c : d.clients()) {
             for (var ex : List.of(c.train(), c.test())) {
                 for (int i = 0; i < ex.size(); i++) {
-                    out.add((int) ex.feature(i, 0));
+                    out.add((int) ((DenseExamples) ex).feature(i, 0));
                 }
             }
         }
@@ -70,7 +71,7 @@ class CsvFederatedDataTest {
         FederatedData d = CsvFederatedData.load(csv(), "y", List.of("x1", "x2"), "iid", 4, 1);
         for (ClientData c : d.clients()) {
             for (int i = 0; i < c.train().size(); i++) {
-                int row = (int) c.train().feature(i, 0);
+                int row = (int) ((DenseExamples) c.train()).feature(i, 0);
                 assertThat(c.train().label(i)).isEqualTo(row % 3); // a, b, c → 0, 1, 2
             }
         }
@@ -84,7 +85,7 @@ class CsvFederatedDataTest {
         for (ClientData c : d.clients()) {
             Set<Integer> keys = new HashSet<>();
             for (int i = 0; i < c.train().size(); i++) {
-                keys.add((int) c.train().feature(i, 0) % 5);
+                keys.add((int) ((DenseExamples) c.train()).feature(i, 0) % 5);
             }
             assertThat(keys).hasSize(1);
             assertThat(c.train().size() + c.test().size()).isEqualTo(40);

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PartitionerTest {
-    private static final DenseExamples DATA = Synthetic.iid(2).evaluationTrain(0);
+    private static final DenseExamples DATA = (DenseExamples) Synthetic.iid(2).evaluationTrain(0);
 
     private static void assertDisjoint(int[][] parts, boolean cover) {
         BitSet seen = new BitSet();

@@ -27,9 +27,9 @@ class SyntheticTest {
         FederatedData c = Synthetic.generate(0.5, 0.5, 4);
         for (int k = 0; k < 30; k++) {
             assertThat(a.clients().get(k).train().size()).isEqualTo(b.clients().get(k).train().size());
-            assertThat(a.clients().get(k).train().feature(0, 5)).isEqualTo(b.clients().get(k).train().feature(0, 5));
+            assertThat(((DenseExamples) a.clients().get(k).train()).feature(0, 5)).isEqualTo(((DenseExamples) b.clients().get(k).train()).feature(0, 5));
         }
-        assertThat(a.clients().get(0).train().feature(0, 0)).isNotEqualTo(c.clients().get(0).train().feature(0, 0));
+        assertThat(((DenseExamples) a.clients().get(0).train()).feature(0, 0)).isNotEqualTo(((DenseExamples) c.clients().get(0).train()).feature(0, 0));
     }
 
     /**
@@ -56,7 +56,7 @@ class SyntheticTest {
     @Test
     void iid_featuresCentredWithDecayingVariance() {
         FederatedData data = Synthetic.iid(5);
-        DenseExamples all = data.evaluationTrain(0);
+        DenseExamples all = (DenseExamples) data.evaluationTrain(0);
         int n = all.size();
         for (int j : new int[] {0, 9, 59}) {
             double s = 0;
@@ -79,7 +79,7 @@ class SyntheticTest {
         FederatedData data = Synthetic.generate(1, 1, 5);
         double[] means = new double[30];
         for (int k = 0; k < 30; k++) {
-            DenseExamples tr = data.clients().get(k).train();
+            DenseExamples tr = (DenseExamples) data.clients().get(k).train();
             double s = 0;
             for (int i = 0; i < tr.size(); i++) {
                 s += tr.feature(i, 59);

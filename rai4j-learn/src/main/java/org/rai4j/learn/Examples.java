@@ -14,4 +14,7 @@ public sealed interface Examples permits DenseExamples, TokenExamples {
 
     /** The label (class index) of example {@code row}. */
     int label(int row);
+
+    /** The examples at the given rows, in that order (rows may repeat), as a new set of the same kind. */
+    Examples select(int[] rowIndices);
 }

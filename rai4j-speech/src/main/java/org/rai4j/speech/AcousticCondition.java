@@ -6,7 +6,7 @@ import org.rai4j.core.Preconditions;
  * An acoustic condition applied to clean synthetic speech (see {@link Kind} for each one's recipe).
  * Parsed from names: {@code clean}, {@code white-20}, {@code pink-10}, {@code babble-5} (noise type and
  * SNR in dB), {@code telephone}, {@code reverb}, {@code reverb-N}, {@code band-LO-HI}, {@code mask-DB},
- * {@code lowpass-HZ}, {@code hospital} (= {@code hospital-20}) or {@code hospital-N}; and compounds of
+ * {@code lowpass-HZ}, {@code tempo-F}, {@code hospital} (= {@code hospital-20}) or {@code hospital-N}; and compounds of
  * these joined by {@code +}, applied from left to right in the order sound travels, e.g.
  * {@code mask-8+reverb-40+hospital-15} (a masked speaker in a reverberant room with equipment noise).
  *
@@ -58,6 +58,11 @@ public record AcousticCondition(String name, Kind kind, double snrDb) {
          * high-frequency loss of a distant talker or a cheap microphone, unlike the brick-wall {@link #BAND}.
          */
         LOWPASS,
+        /**
+         * Faster (or slower) speech at the same pitch: {@code sox tempo -s F} (WSOLA time stretching tuned
+         * for speech), the whole recording played F times as fast — a hurried talker. F in [0.5, 2].
+         */
+        TEMPO,
         /** Several conditions applied in turn ({@link #stages()}); at most one of them adds noise. */
         COMPOUND
     }
@@ -115,6 +120,11 @@ public record AcousticCondition(String name, Kind kind, double snrDb) {
             Preconditions.checkArgument(hz >= 500 && hz < 8000, "cut-off of " + name + " must be in [500, 8000) Hz, got " + hz);
             return new AcousticCondition(n, Kind.LOWPASS, Double.NaN);
         }
+        if (n.startsWith("tempo-")) {
+            double f = number(n.substring(6), name);
+            Preconditions.checkArgument(f >= 0.5 && f <= 2 && f != 1, "tempo factor of " + name + " must be in [0.5, 2] and not 1, got " + f);
+            return new AcousticCondition(n, Kind.TEMPO, Double.NaN);
+        }
         int dash = n.lastIndexOf('-');
         if (dash > 0) {
             String type = n.substring(0, dash);
@@ -134,7 +144,7 @@ public record AcousticCondition(String name, Kind kind, double snrDb) {
             }
         }
         throw new IllegalArgumentException("condition must be clean, white-SNR, pink-SNR, babble-SNR, telephone, reverb, "
-                + "reverb-PERCENT, band-LO-HI, mask-DB, lowpass-HZ, hospital or hospital-SNR (SNR in dB, e.g. babble-10), "
+                + "reverb-PERCENT, band-LO-HI, mask-DB, lowpass-HZ, tempo-F, hospital or hospital-SNR (SNR in dB, e.g. babble-10), "
                 + "or several joined by '+' (e.g. reverb-40+hospital-15), got '" + name + "'");
     }
 
@@ -165,6 +175,12 @@ public record AcousticCondition(String name, Kind kind, double snrDb) {
             out.add(parse(part));
         }
         return java.util.List.copyOf(out);
+    }
+
+    /** The speed-up factor of a {@link Kind#TEMPO} condition (1.25: 25% faster). */
+    public double tempo() {
+        Preconditions.checkState(kind == Kind.TEMPO, name + " is not a tempo condition");
+        return Double.parseDouble(name.substring(6));
     }
 
     /** The high-frequency attenuation in dB of a {@link Kind#MASK} condition. */

@@ -137,7 +137,7 @@ final class ConditionRenderer {
             case BABBLE -> mix(s, babble, condition, rng);
             case HOSPITAL -> mix(s, hospital, condition, rng);
             case TELEPHONE -> sox(clean, true, condition);
-            case REVERB, BAND, MASK, LOWPASS -> sox(clean, false, condition);
+            case REVERB, BAND, MASK, LOWPASS, TEMPO -> sox(clean, false, condition);
         };
     }
 
@@ -165,6 +165,9 @@ final class ConditionRenderer {
                         "2000", "gain", "-n", "-3"), null, 120);
             } else if (condition.kind() == AcousticCondition.Kind.LOWPASS) {
                 ProcessRunner.run(List.of("sox", "-R", in.toString(), out.toString(), "lowpass", fmt(condition.lowpassHz()),
+                        "gain", "-n", "-3"), null, 120);
+            } else if (condition.kind() == AcousticCondition.Kind.TEMPO) {
+                ProcessRunner.run(List.of("sox", "-R", in.toString(), out.toString(), "tempo", "-s", fmt(condition.tempo()),
                         "gain", "-n", "-3"), null, 120);
             } else {
                 ProcessRunner.run(List.of("sox", "-R", in.toString(), out.toString(), "gain", "-3", "reverb",

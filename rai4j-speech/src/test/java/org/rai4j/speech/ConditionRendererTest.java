@@ -82,6 +82,36 @@ class ConditionRendererTest {
         assertThat(whole.samples()).isNotEqualTo(noiseFree.samples());
     }
 
+    @Test
+    void tempo_shortensTheRecordingByItsFactor_andKeepsThePitch() throws Exception {
+        ExternalTool.requireAll(List.of(ExternalTool.SOX));
+        AcousticCondition c = AcousticCondition.parse("tempo-1.25");
+        assertThat(c.kind()).isEqualTo(AcousticCondition.Kind.TEMPO);
+        assertThat(c.tempo()).isEqualTo(1.25);
+        assertThat(c.snrDb()).isNaN();
+        assertThatThrownBy(() -> AcousticCondition.parse("tempo-3")).hasMessageContaining("[0.5, 2]");
+        assertThatThrownBy(() -> AcousticCondition.parse("tempo-1")).hasMessageContaining("not 1");
+        ConditionRenderer r = ConditionRenderer.prepare(dir, List.of(c), List.of(), List.of(), null, 1);
+        float[] tone = new float[2 * RATE];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = (float) (0.3 * Math.sin(2 * Math.PI * 500 * i / RATE));
+        }
+        float[] out = r.render(new Audio(tone, RATE), c, new SplittableRandom(1)).samples();
+        // 2 s played 1.25 times as fast: 1.6 s (sox's WSOLA keeps the length within a few ms)
+        assertThat(out.length / (double) RATE).isCloseTo(1.6, within(0.02));
+        // the pitch is kept: 500 Hz crosses zero 1000 times a second (a plain speed-up would give 1250);
+        // counted over the middle half, away from the edges
+        int crossings = 0;
+        int from = out.length / 4;
+        int to = 3 * out.length / 4;
+        for (int i = from + 1; i < to; i++) {
+            if ((out[i - 1] < 0) != (out[i] < 0)) {
+                crossings++;
+            }
+        }
+        assertThat(crossings / ((to - from) / (double) RATE)).isCloseTo(1000.0, within(30.0));
+    }
+
     private static double butterworthDb(double f, double fc) {
         return -10 * Math.log10(1 + Math.pow(Math.tan(Math.PI * f / RATE) / Math.tan(Math.PI * fc / RATE), 4));
     }

@@ -243,7 +243,7 @@ public final class FederatedServer implements AutoCloseable {
             log.flush();
         }
         out.onNext(new Wire.JoinReply(Wire.PROTOCOL_VERSION, runId, config.model().features(), config.model().classes(),
-                config.model().hidden(), population.size(), config.rounds()));
+                config.model().hidden(), population.size(), config.rounds(), config.model().embeddingDim()));
         out.onCompleted();
     }
 

@@ -126,7 +126,7 @@ public final class RemoteClient {
                     run = ClientCalls.blockingUnaryCall(channel, FederationService.JOIN, options(10),
                             new Wire.JoinRequest(Wire.PROTOCOL_VERSION, clientId, examples));
                     if (client == null) {
-                        client = clientFactory.apply(new ModelSpec(run.features(), run.classes(), run.hidden()));
+                        client = clientFactory.apply(new ModelSpec(run.features(), run.classes(), run.hidden(), run.embeddingDim()));
                     }
                     log.printf(Locale.ROOT, "rai4j fl client %d: joined %s:%d, run %s%n", clientId, host, port, run.runId());
                     log.flush();

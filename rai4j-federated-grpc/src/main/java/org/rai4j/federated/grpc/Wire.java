@@ -30,7 +30,7 @@ public final class Wire {
     public record JoinRequest(int version, int clientId, long examples) {}
 
     /** {@code JoinReply}. */
-    public record JoinReply(int version, String runId, int features, int classes, int[] hidden, int clients, int rounds) {}
+    public record JoinReply(int version, String runId, int features, int classes, int[] hidden, int clients, int rounds, int embeddingDim) {}
 
     /** {@code TaskRequest}. */
     public record TaskRequest(int version, int clientId, String runId) {}
@@ -83,6 +83,9 @@ public final class Wire {
             }
             out.writeUInt32(6, m.clients());
             out.writeUInt32(7, m.rounds());
+            if (m.embeddingDim() > 0) {
+                out.writeUInt32(8, m.embeddingDim());
+            }
         });
     }
 
@@ -160,6 +163,7 @@ public final class Wire {
         int[] hidden = new int[0];
         int clients = 0;
         int rounds = 0;
+        int embeddingDim = 0;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (WireFormat.getTagFieldNumber(tag)) {
                 case 1 -> version = in.readUInt32();
@@ -179,10 +183,11 @@ public final class Wire {
                 }
                 case 6 -> clients = in.readUInt32();
                 case 7 -> rounds = in.readUInt32();
+                case 8 -> embeddingDim = in.readUInt32();
                 default -> in.skipField(tag);
             }
         }
-        return new JoinReply(version, run, features, classes, hidden, clients, rounds);
+        return new JoinReply(version, run, features, classes, hidden, clients, rounds, embeddingDim);
     }
 
     static TaskRequest decodeTaskRequest(CodedInputStream in) throws IOException {

@@ -10,7 +10,7 @@ import org.rai4j.federated.SimulationConfig;
 import org.rai4j.federated.Strategy;
 import org.rai4j.federated.Synthetic;
 import org.rai4j.federated.SystemModel;
-import org.rai4j.learn.DenseExamples;
+import org.rai4j.learn.Examples;
 
 import java.io.BufferedReader;
 import java.io.DataOutputStream;
@@ -52,7 +52,7 @@ final class Deployments {
 
     /** Client {@code id} of {@link #data()} talking to HOST:PORT (as `rai4j fl client` does). */
     static RemoteClient client(String host, int port, int id, Path ca, boolean hang) {
-        DenseExamples train = data().load(id, 0).train();
+        Examples train = data().load(id, 0).train();
         return new RemoteClient(host, port, ca, id, train.size(), spec -> {
             Client c = new LocalClient(id, train, spec);
             if (!hang) {

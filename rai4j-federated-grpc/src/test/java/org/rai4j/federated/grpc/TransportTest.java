@@ -19,7 +19,7 @@ import org.rai4j.federated.SimulationResult;
 import org.rai4j.federated.Strategy;
 import org.rai4j.federated.Synthetic;
 import org.rai4j.federated.SystemModel;
-import org.rai4j.learn.DenseExamples;
+import org.rai4j.learn.Examples;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +45,7 @@ class TransportTest {
         assertThat(back.parameters()).containsExactly(t.parameters());
         assertThat(Wire.encode(back)).isEqualTo(Wire.encode(t));
         assertThat(back.seed()).isEqualTo(-42L);
-        Wire.JoinReply j = new Wire.JoinReply(1, "run", 60, 10, new int[] {300, 5}, 30, 200);
+        Wire.JoinReply j = new Wire.JoinReply(1, "run", 60, 10, new int[] {300, 5}, 30, 200, 0);
         Wire.JoinReply jb = Wire.decodeJoinReply(com.google.protobuf.CodedInputStream.newInstance(Wire.encode(j)));
         assertThat(jb.hidden()).containsExactly(300, 5);
         assertThat(Wire.encode(jb)).isEqualTo(Wire.encode(j));
@@ -68,6 +68,34 @@ class TransportTest {
         SimulationResult simulated = Simulation.run(data, config, 1, null);
         SimulationResult deployed = deployInProcess(data, config, ServerOptions.loopback(Deployments.CLIENTS), null);
         assertThat(deployed.parameters()).containsExactly(simulated.parameters());
+    }
+
+    /** The embedding-bag text model over the wire: the join message carries its embedding width; same bits as simulated. */
+    @Test
+    void textModel_deployed_equalsTheSimulation() throws Exception {
+        java.util.List<org.rai4j.federated.ClientData> clients = new java.util.ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            int n = 30 + 10 * k;
+            int[][] bags = new int[n][];
+            int[] labels = new int[n];
+            java.util.SplittableRandom r = new java.util.SplittableRandom(100 + k);
+            for (int i = 0; i < n; i++) {
+                labels[i] = r.nextInt(3);
+                bags[i] = new int[] {10 * labels[i] + r.nextInt(10), r.nextInt(50), r.nextInt(50)};
+            }
+            org.rai4j.learn.TokenExamples all = org.rai4j.learn.TokenExamples.of(bags, labels, 3, 50);
+            int[] tr = java.util.stream.IntStream.range(0, n - 5).toArray();
+            int[] te = java.util.stream.IntStream.range(n - 5, n).toArray();
+            clients.add(new org.rai4j.federated.ClientData(k, all.select(tr), all.select(te)));
+        }
+        FederatedData data = new FederatedData(clients);
+        SimulationConfig config = new SimulationConfig("text", ModelSpec.embeddingBag(50, 4, 3), new Strategy.FedProx(0.1),
+                new ClientSelector.Uniform(), 2, 3, 2, 8, 0.3, 0, SystemModel.IDEAL, 1, 5);
+        SimulationResult simulated = Simulation.run(data, config, 1, null);
+        SimulationResult deployed = deployInProcess(data, config, ServerOptions.loopback(3), null);
+        assertThat(deployed.parameters()).containsExactly(simulated.parameters());
+        Wire.JoinReply j = new Wire.JoinReply(1, "run", 50, 3, new int[0], 3, 3, 4);
+        assertThat(Wire.decodeJoinReply(com.google.protobuf.CodedInputStream.newInstance(Wire.encode(j))).embeddingDim()).isEqualTo(4);
     }
 
     @Test
@@ -124,7 +152,7 @@ class TransportTest {
             List<Thread> threads = new ArrayList<>();
             for (int id = 0; id < data.size(); id++) {
                 int k = id;
-                DenseExamples train = data.load(k, 0).train();
+                Examples train = data.load(k, 0).train();
                 RemoteClient c = new RemoteClient("127.0.0.1", server.port(), ca, k, train.size(),
                         spec -> new LocalClient(k, train, spec), Duration.ofSeconds(60), System.out);
                 Thread t = new Thread(c::run, "client-" + k);
