@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: each prints its figures and a ratio against a baseline run in the same process.",
         subcommands = {BenchAuditCommand.class, BenchBountyCommand.class, BenchSpeechCommand.class, BenchDpCommand.class, BenchFlCommand.class,
-                BenchServeCommand.class, BenchBiasCommand.class, BenchScaleCommand.class})
+                BenchServeCommand.class, BenchBiasCommand.class, BenchScaleCommand.class, BenchEncodeCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -344,7 +344,9 @@ final class DocsCheck {
         }
         copyTree(root.resolve("docs"), scratch.resolve("docs"));
         Path bin = Files.createDirectories(scratch.resolve(".bin"));
-        String launcher = "#!/bin/bash\nexec \"$RAI4J_DOCS_JAVA\" -XX:+UseSerialGC -cp \"$RAI4J_DOCS_CP\" "
+        // The class path goes through CLASSPATH, not -cp: ONNX Runtime 1.29.0's native start-up crashes (SIGSEGV)
+        // when the JVM's command line is longer than about 4 KB, and the build's class path is 12 KB.
+        String launcher = "#!/bin/bash\nCLASSPATH=\"$RAI4J_DOCS_CP\" exec \"$RAI4J_DOCS_JAVA\" -XX:+UseSerialGC "
                 + "org.rai4j.cli.Rai4j \"$@\"\n";
         for (Path p : List.of(bin.resolve("rai4j"), scratch.resolve("rai4j"))) {
             Files.writeString(p, launcher);

@@ -34,7 +34,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p><b>Quoted line breaks.</b> A chunk boundary is only a guess (the first line end after an offset); a
  * chunk is accepted only when the chunk before it, parsed from a known record start, ended exactly at its
  * start. Otherwise (the line end was inside a quoted field) the chunk is parsed again from where the
- * previous one really ended. <b>Problems.</b> On anything the sequential reader would reject or read
+ * previous one really ended. <b>Repeated lines.</b> A line (record start to LF) that parsed as exactly one
+ * record is remembered per chunk with its tuple; the same bytes later count that tuple again without being
+ * split into fields ({@code LineCache}; exact, since a complete record parses the same wherever it stands).
+ * <b>Problems.</b> On anything the sequential reader would reject or read
  * differently the fast path declines ({@link #tryCount} returns empty; {@link #count} then reads the file
  * with {@link CsvTableReader}, whose messages name file, line and column). Thread-safe.
  */

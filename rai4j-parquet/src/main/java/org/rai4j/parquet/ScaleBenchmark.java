@@ -32,9 +32,9 @@ import java.util.SplittableRandom;
 public final class ScaleBenchmark {
     private ScaleBenchmark() {}
 
-    /** Sizes and per-repetition seconds (wall) and CPU seconds of each measured step, in order. */
+    /** Sizes, per-repetition seconds (wall) and CPU seconds of each measured step, in order, and the 1-minute load average around them. */
     public record Result(long rows, long csvBytes, long parquetBytes, long baselineRows, long baselineBytes, int threads,
-                         Map<String, double[]> wallSeconds, Map<String, double[]> cpuSeconds) {}
+                         Map<String, double[]> wallSeconds, Map<String, double[]> cpuSeconds, double loadBefore, double loadAfter) {}
 
     private static final List<String> COLUMNS = List.of("y_true", "y_pred", "sex", "age_band", "race");
 
@@ -59,6 +59,7 @@ public final class ScaleBenchmark {
                 wall.put(k, new double[repetitions]);
                 cpu.put(k, new double[repetitions]);
             }
+            double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             for (int r = 0; r < repetitions; r++) {
                 TupleCounts[] counts = new TupleCounts[1];
                 time(wall, cpu, "csv_parallel", r, () -> counts[0] = new CsvTupleCounter(options).tryCount(csv, COLUMNS, (b, n) -> { })
@@ -69,7 +70,8 @@ public final class ScaleBenchmark {
                 time(wall, cpu, "baseline_parallel", r, () -> new CsvTupleCounter(options).tryCount(base, COLUMNS, (b, n) -> { }).orElseThrow());
             }
             return new Result(rows, Files.size(csv), Files.size(parquet), baselineRows, Files.size(base),
-                    Runtime.getRuntime().availableProcessors(), wall, cpu);
+                    Runtime.getRuntime().availableProcessors(), wall, cpu, loadBefore,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         } finally {
             try (var s = Files.list(dir)) {
                 for (Path p : s.toList()) {

@@ -119,10 +119,13 @@ public final class BenchReport {
      * @param wall per step, wall seconds of each repetition; {@code cpu} the same in process CPU seconds
      */
     public static String scale(long rows, long csvBytes, long parquetBytes, long baselineRows, long baselineBytes, int threads,
-                               java.util.Map<String, double[]> wall, java.util.Map<String, double[]> cpu) {
+                               java.util.Map<String, double[]> wall, java.util.Map<String, double[]> cpu, double loadBefore,
+                               double loadAfter) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "bench scale: %,d rows (CSV %.1f MB, Parquet %.1f MB), %d cores; baseline file %,d rows (%.1f MB)%n",
                 rows, csvBytes / 1e6, parquetBytes / 1e6, threads, baselineRows, baselineBytes / 1e6));
+        sb.append(String.format(Locale.ROOT, "%d interleaved repetitions; load average %.2f before, %.2f after%n",
+                wall.values().iterator().next().length, loadBefore, loadAfter));
         sb.append(String.format(Locale.ROOT, "%-22s %26s %10s %12s%n", "step", "wall s median [min-max]", "cpu s", "MB/s"));
         for (java.util.Map.Entry<String, double[]> e : wall.entrySet()) {
             double[] w = e.getValue().clone();
@@ -138,6 +141,8 @@ public final class BenchReport {
         double seq = median(wall.get("baseline_sequential"));
         double par = median(wall.get("baseline_parallel"));
         sb.append(String.format(Locale.ROOT, "parallel / sequential CSV reader on the baseline file: %.1fx faster (same file, same process)%n", seq / par));
+        sb.append(String.format(Locale.ROOT, "csv_parallel: %.0f MB per CPU-second (median CPU seconds, all threads and the SHA-256 included)%n",
+                csvBytes / 1e6 / median(cpu.get("csv_parallel"))));
         sb.append("parquet_duckdb MB/s is in CSV-equivalent bytes (the same rows as the CSV).\n");
         return sb.toString();
     }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.rai4j.text.BiasAucResult;
 import org.rai4j.text.IdentityAucs;
+import org.rai4j.text.SeatResult;
 import org.rai4j.text.WeatResult;
 
 /**
@@ -47,6 +48,29 @@ public final class TextRendering {
         if (!dropped.isEmpty()) {
             sb.append("  left out (no vector): ").append(String.join(", ", dropped)).append('\n');
         }
+        return sb.toString();
+    }
+
+    /**
+     * {@code rai4j text seat}: WEAT's fields ({@code {"effect_size", "p_value", "permutations", "std_ddof", "exact"}},
+     * the statistic, {@code targets} as the numbers of X and Y sentences, the seed when sampled) plus the encoder and
+     * {@code attributes}, the numbers of A and B sentences.
+     */
+    public static ObjectNode seatJson(SeatResult r) {
+        ObjectNode n = weatJson(r.weat(), java.util.List.of());
+        n.put("attributes", r.sentencesA() + "+" + r.sentencesB());
+        n.put("encoder", r.encoder());
+        return n;
+    }
+
+    /** SEAT as console lines. */
+    public static String seatText(SeatResult r) {
+        WeatResult w = r.weat();
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "SEAT (May et al. 2019) on %s: %d + %d target sentences, %d + %d attribute "
+                + "sentences%n", r.encoder(), w.sizeX(), w.sizeY(), r.sentencesA(), r.sentencesB()));
+        String weat = weatText(w, java.util.List.of());
+        sb.append(weat, weat.indexOf('\n') + 1, weat.length());
         return sb.toString();
     }
 

@@ -114,10 +114,16 @@ public final class SparkAuditCommand implements Callable<Integer> {
                 .getOrCreate();
     }
 
-    /** Runs {@code [audit] OPTIONS…}; exit status 0, 1 for data problems, 2 for usage errors. */
+    /**
+     * Runs {@code [audit] OPTIONS…} (or {@code bench scale OPTIONS…}: {@link SparkBenchScaleCommand}); exit status 0,
+     * 1 for data problems, 2 for usage errors.
+     */
     public static void main(String[] args) {
         if (System.getProperty("log4j2.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", "classpath:org/rai4j/spark/log4j2-quiet.properties");
+        }
+        if (args.length > 1 && args[0].equals("bench") && args[1].equals("scale")) {
+            System.exit(new CommandLine(new SparkBenchScaleCommand()).execute(java.util.Arrays.copyOfRange(args, 2, args.length)));
         }
         String[] a = args.length > 0 && args[0].equals("audit") ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
         CommandLine cl = new CommandLine(new SparkAuditCommand());

@@ -42,6 +42,27 @@ public final class SentenceEncoders {
     }
 
     /**
+     * The encoder a user names: {@code minilm} (all-MiniLM-L6-v2, float32), {@code minilm-q} (int8), or the path of
+     * an ONNX sentence encoder whose tokenizer is {@code tokenizer}, or, when that is null, the file
+     * {@code tokenizer.json} next to the model.
+     *
+     * @throws DataFileException as {@link #onnx}
+     */
+    public static SentenceEncoder named(String spec, Path tokenizer, SentencePooling pooling) throws DataFileException {
+        Preconditions.checkNotNull(spec, "spec");
+        return switch (spec) {
+            case "minilm" -> miniLm();
+            case "minilm-q" -> miniLmQuantized();
+            default -> {
+                Path model = Path.of(spec);
+                Path tok = tokenizer != null ? tokenizer
+                        : model.toAbsolutePath().getParent().resolve("tokenizer.json");
+                yield onnx(model, tok, pooling);
+            }
+        };
+    }
+
+    /**
      * A user-supplied ONNX sentence encoder: a BERT-style model taking {@code input_ids}, {@code attention_mask}
      * (and, if it declares it, {@code token_type_ids}) and returning token vectors, with its HuggingFace
      * {@code tokenizer.json}. Vectors are pooled as asked and scaled to unit length.

@@ -1,0 +1,117 @@
+package org.rai4j.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.rai4j.report.TextRendering;
+import org.rai4j.text.Seat;
+import org.rai4j.text.SeatInput;
+import org.rai4j.text.SeatResult;
+import org.rai4j.text.SentenceEncoder;
+import org.rai4j.text.SentenceEncoders;
+import org.rai4j.text.SentencePooling;
+import org.rai4j.text.StdConvention;
+import org.rai4j.text.WeatOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rai4j text seat}: the Sentence Encoder Association Test on an in-process sentence encoder. */
+@Command(name = "seat", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Sentence Encoder Association Test (May et al. 2019): each word of the four lists is put into "
+                + "SEAT's bleached templates ('This is Amy.', 'These are asters.', ...) and encoded; WEAT's effect size "
+                + "and one-sided permutation p-value (ties count as >=) are computed over the sentence vectors: exact "
+                + "over all C(|X|+|Y|,|X|) partitions when there are at most N, else N sampled (the observed one "
+                + "included).",
+                "A list is a file (one word per line; with --sentences, one sentence per line) or a bundled list "
+                        + "weat:NAME (see 'rai4j text weat --help'). Runs offline: the encoders ship in the jar."},
+        footer = {"", "Example:",
+                "  rai4j text seat --embeddings minilm-q --targets weat:male-names,weat:female-names "
+                        + "--attributes weat:career,weat:family --json -"})
+final class TextSeatCommand implements Callable<Integer> {
+    @Option(names = "--embeddings", required = true, paramLabel = "minilm|minilm-q|FILE",
+            description = "The sentence encoder: minilm (all-MiniLM-L6-v2), minilm-q (its int8 version) or an ONNX "
+                    + "sentence encoder file (BERT-style; see --tokenizer, --pooling).")
+    String embeddings;
+
+    @Option(names = "--tokenizer", paramLabel = "FILE",
+            description = "The HuggingFace tokenizer.json of an ONNX encoder (default: tokenizer.json next to it).")
+    Path tokenizer;
+
+    @Option(names = "--pooling", paramLabel = "mean|cls", defaultValue = "mean",
+            description = "How an ONNX encoder's token vectors become one (default mean).")
+    String pooling;
+
+    @Option(names = "--targets", required = true, paramLabel = "X,Y", split = ",", description = "The two target lists.")
+    List<String> targets;
+
+    @Option(names = "--attributes", required = true, paramLabel = "A,B", split = ",", description = "The two attribute lists.")
+    List<String> attributes;
+
+    @Option(names = "--sentences", description = "The lists hold whole sentences, encoded as given (no templates).")
+    boolean sentences;
+
+    @Option(names = "--permutations", paramLabel = "N", defaultValue = "100000",
+            description = "Partitions to evaluate: all when there are at most N (exact), else N sampled (default 100000).")
+    long permutations;
+
+    @Option(names = "--std", paramLabel = "sample|population", defaultValue = "sample",
+            description = "Divisor of the effect size's std: sample (n-1, Caliskan; default) or population (n, WEFE).")
+    String std;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the sampled partitions (default 1).")
+    long seed;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write JSON to FILE ('-' for standard output).")
+    String json;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (targets.size() != 2 || attributes.size() != 2) {
+            throw new UserException("--targets and --attributes each take two lists separated by a comma, got "
+                    + targets.size() + " and " + attributes.size());
+        }
+        StdConvention convention = switch (std.toLowerCase(Locale.ROOT)) {
+            case "sample" -> StdConvention.SAMPLE;
+            case "population" -> StdConvention.POPULATION;
+            default -> throw new UserException("--std must be sample or population, got '" + std + "'");
+        };
+        SentencePooling pool = switch (pooling.toLowerCase(Locale.ROOT)) {
+            case "mean" -> SentencePooling.MEAN;
+            case "cls" -> SentencePooling.CLS;
+            default -> throw new UserException("--pooling must be mean or cls, got '" + pooling + "'");
+        };
+        if (permutations < 1) {
+            throw new UserException("--permutations must be >= 1, got " + permutations);
+        }
+        RunOutputs run = new RunOutputs();
+        run.declare("--json", json);
+        quietTokenizerLogs();
+        SentenceEncoder encoder = SentenceEncoders.named(embeddings, tokenizer, pool);
+        SeatResult r = Seat.run(encoder, targets.get(0), targets.get(1), attributes.get(0), attributes.get(1),
+                sentences ? SeatInput.SENTENCES : SeatInput.WORDS, new WeatOptions(permutations, convention, seed));
+        if (json != null) {
+            run.json(TextRendering.seatJson(r), json);
+            if (!"-".equals(json)) {
+                run.out.append("rai4j: wrote ").append(json).append('\n');
+            }
+        } else {
+            run.out.append(TextRendering.seatText(r));
+        }
+        run.finish(spec.commandLine().getOut(), spec.commandLine().getErr());
+        return 0;
+    }
+
+    /**
+     * DJL's tokenizer loader logs a GPU probe and its platform at WARN/INFO through SLF4J; keep it to errors unless the
+     * user set a level for it.
+     */
+    static void quietTokenizerLogs() {
+        if (System.getProperty("org.slf4j.simpleLogger.log.ai.djl") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
+        }
+    }
+}
