@@ -1,7 +1,6 @@
 package org.rai4j.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rai4j.report.TextRendering;
@@ -11,9 +10,9 @@ import org.rai4j.text.SeatResult;
 import org.rai4j.text.SentenceEncoder;
 import org.rai4j.text.SentenceEncoders;
 import org.rai4j.text.SentencePooling;
-import org.rai4j.text.StdConvention;
 import org.rai4j.text.WeatOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rai4j text seat}: the Sentence Encoder Association Test on an in-process sentence encoder. */
@@ -42,61 +41,34 @@ final class TextSeatCommand implements Callable<Integer> {
             description = "How an ONNX encoder's token vectors become one (default mean).")
     String pooling;
 
-    @Option(names = "--targets", required = true, paramLabel = "X,Y", split = ",", description = "The two target lists.")
-    List<String> targets;
-
-    @Option(names = "--attributes", required = true, paramLabel = "A,B", split = ",", description = "The two attribute lists.")
-    List<String> attributes;
-
     @Option(names = "--sentences", description = "The lists hold whole sentences, encoded as given (no templates).")
     boolean sentences;
 
-    @Option(names = "--permutations", paramLabel = "N", defaultValue = "100000",
-            description = "Partitions to evaluate: all when there are at most N (exact), else N sampled (default 100000).")
-    long permutations;
-
-    @Option(names = "--std", paramLabel = "sample|population", defaultValue = "sample",
-            description = "Divisor of the effect size's std: sample (n-1, Caliskan; default) or population (n, WEFE).")
-    String std;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the sampled partitions (default 1).")
-    long seed;
-
-    @Option(names = "--json", paramLabel = "FILE", description = "Write JSON to FILE ('-' for standard output).")
-    String json;
+    @Mixin
+    AssociationTestOptions test;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (targets.size() != 2 || attributes.size() != 2) {
-            throw new UserException("--targets and --attributes each take two lists separated by a comma, got "
-                    + targets.size() + " and " + attributes.size());
-        }
-        StdConvention convention = switch (std.toLowerCase(Locale.ROOT)) {
-            case "sample" -> StdConvention.SAMPLE;
-            case "population" -> StdConvention.POPULATION;
-            default -> throw new UserException("--std must be sample or population, got '" + std + "'");
-        };
         SentencePooling pool = switch (pooling.toLowerCase(Locale.ROOT)) {
             case "mean" -> SentencePooling.MEAN;
             case "cls" -> SentencePooling.CLS;
             default -> throw new UserException("--pooling must be mean or cls, got '" + pooling + "'");
         };
-        if (permutations < 1) {
-            throw new UserException("--permutations must be >= 1, got " + permutations);
-        }
+        WeatOptions options = test.validated();
         RunOutputs run = new RunOutputs();
-        run.declare("--json", json);
+        run.declare("--json", test.json);
         quietTokenizerLogs();
         SentenceEncoder encoder = SentenceEncoders.named(embeddings, tokenizer, pool);
-        SeatResult r = Seat.run(encoder, targets.get(0), targets.get(1), attributes.get(0), attributes.get(1),
-                sentences ? SeatInput.SENTENCES : SeatInput.WORDS, new WeatOptions(permutations, convention, seed));
-        if (json != null) {
-            run.json(TextRendering.seatJson(r), json);
-            if (!"-".equals(json)) {
-                run.out.append("rai4j: wrote ").append(json).append('\n');
+        SeatResult r = Seat.run(encoder, test.targets.get(0), test.targets.get(1), test.attributes.get(0),
+                test.attributes.get(1),
+                sentences ? SeatInput.SENTENCES : SeatInput.WORDS, options);
+        if (test.json != null) {
+            run.json(TextRendering.seatJson(r), test.json);
+            if (!"-".equals(test.json)) {
+                run.out.append("rai4j: wrote ").append(test.json).append('\n');
             }
         } else {
             run.out.append(TextRendering.seatText(r));

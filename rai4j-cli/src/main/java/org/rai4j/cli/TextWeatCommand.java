@@ -1,14 +1,12 @@
 package org.rai4j.cli;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rai4j.report.TextRendering;
-import org.rai4j.text.StdConvention;
 import org.rai4j.text.WeatFiles;
 import org.rai4j.text.WeatOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rai4j text weat}: the Word Embedding Association Test on a word2vec/GloVe text file. */
@@ -28,20 +26,6 @@ final class TextWeatCommand implements Callable<Integer> {
             description = "Word vectors as a word2vec or GloVe text file.")
     Path embeddings;
 
-    @Option(names = "--targets", required = true, paramLabel = "X,Y", split = ",", description = "The two target lists.")
-    List<String> targets;
-
-    @Option(names = "--attributes", required = true, paramLabel = "A,B", split = ",", description = "The two attribute lists.")
-    List<String> attributes;
-
-    @Option(names = "--permutations", paramLabel = "N", defaultValue = "100000",
-            description = "Partitions to evaluate: all when there are at most N (exact), else N sampled (default 100000).")
-    long permutations;
-
-    @Option(names = "--std", paramLabel = "sample|population", defaultValue = "sample",
-            description = "Divisor of the effect size's std: sample (n-1, Caliskan; default) or population (n, WEFE).")
-    String std;
-
     @Option(names = "--lowercase", description = "Look words up in lower case (GloVe's vocabulary is lower-case).")
     boolean lowercase;
 
@@ -49,38 +33,24 @@ final class TextWeatCommand implements Callable<Integer> {
             + "without it a missing word is an error.")
     boolean dropMissing;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the sampled partitions (default 1).")
-    long seed;
-
-    @Option(names = "--json", paramLabel = "FILE", description = "Write JSON to FILE ('-' for standard output).")
-    String json;
+    @Mixin
+    AssociationTestOptions test;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (targets.size() != 2 || attributes.size() != 2) {
-            throw new UserException("--targets and --attributes each take two lists separated by a comma, got "
-                    + targets.size() + " and " + attributes.size());
-        }
-        StdConvention convention = switch (std.toLowerCase(Locale.ROOT)) {
-            case "sample" -> StdConvention.SAMPLE;
-            case "population" -> StdConvention.POPULATION;
-            default -> throw new UserException("--std must be sample or population, got '" + std + "'");
-        };
-        if (permutations < 1) {
-            throw new UserException("--permutations must be >= 1, got " + permutations);
-        }
+        WeatOptions options = test.validated();
         RunOutputs run = new RunOutputs().input("--embeddings", embeddings);
-        run.declare("--json", json);
-        WeatFiles.Result r = WeatFiles.run(embeddings, targets.get(0), targets.get(1), attributes.get(0),
-                attributes.get(1), new WeatOptions(permutations, convention, seed),
+        run.declare("--json", test.json);
+        WeatFiles.Result r = WeatFiles.run(embeddings, test.targets.get(0), test.targets.get(1),
+                test.attributes.get(0), test.attributes.get(1), options,
                 new WeatFiles.Lookup(lowercase, dropMissing));
-        if (json != null) {
-            run.json(TextRendering.weatJson(r.weat(), r.dropped()), json);
-            if (!"-".equals(json)) {
-                run.out.append("rai4j: wrote ").append(json).append('\n');
+        if (test.json != null) {
+            run.json(TextRendering.weatJson(r.weat(), r.dropped()), test.json);
+            if (!"-".equals(test.json)) {
+                run.out.append("rai4j: wrote ").append(test.json).append('\n');
             }
         } else {
             run.out.append(TextRendering.weatText(r.weat(), r.dropped()));
