@@ -4,9 +4,8 @@ import java.util.concurrent.Callable;
 import org.rai4j.report.TextStudyRendering;
 import org.rai4j.text.Distillation;
 import org.rai4j.text.SentenceEncoder;
-import org.rai4j.text.SentenceEncoders;
-import org.rai4j.text.SentencePooling;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rai4j text distill}: distillation with counterfactual role reversal (Gupta et al. 2022), at our scale. */
@@ -23,15 +22,8 @@ final class TextDistillCommand implements Callable<Integer> {
             description = "Injected label-gender bias of the teacher's training set, in [-1, 1] (default 0.6).")
     double teacherBias;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default 1).")
-    long seed;
-
-    @Option(names = "--encoder", paramLabel = "minilm|minilm-q", defaultValue = "minilm-q",
-            description = "The teacher's frozen sentence encoder (default minilm-q).")
-    String encoder;
-
-    @Option(names = "--json", paramLabel = "FILE", description = "Write JSON to FILE ('-' for standard output).")
-    String json;
+    @Mixin
+    TextStudyOptions common;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -41,23 +33,10 @@ final class TextDistillCommand implements Callable<Integer> {
         if (!(teacherBias >= -1 && teacherBias <= 1)) {
             throw new UserException("--teacher-bias must be in [-1, 1], got " + teacherBias);
         }
-        if (!encoder.equals("minilm") && !encoder.equals("minilm-q")) {
-            throw new UserException("--encoder must be minilm or minilm-q, got '" + encoder + "'");
-        }
-        RunOutputs run = new RunOutputs();
-        run.declare("--json", json);
-        TextSeatCommand.quietTokenizerLogs();
-        SentenceEncoder enc = SentenceEncoders.named(encoder, null, SentencePooling.MEAN);
-        Distillation.Result r = Distillation.run(enc, Distillation.Settings.defaults(teacherBias, seed));
-        if (json != null) {
-            run.json(TextStudyRendering.distillJson(r), json);
-            if (!"-".equals(json)) {
-                run.out.append("rai4j: wrote ").append(json).append('\n');
-            }
-        } else {
-            run.out.append(TextStudyRendering.distillText(r));
-        }
-        run.finish(spec.commandLine().getOut(), spec.commandLine().getErr());
+        common.check();
+        SentenceEncoder enc = common.loadEncoder();
+        common.print(spec, () -> Distillation.run(enc, Distillation.Settings.defaults(teacherBias, common.seed)),
+                TextStudyRendering::distillJson, TextStudyRendering::distillText);
         return 0;
     }
 }
