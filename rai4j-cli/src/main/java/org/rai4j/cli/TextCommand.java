@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Fairness for language: association tests on word vectors (WEAT) and sentence encoders (SEAT), bias AUCs per identity term, "
                 + "training a text classifier and its counterfactual gender-swap gap.",
         subcommands = {TextWeatCommand.class, TextSeatCommand.class, TextBiasAucCommand.class, TextTrainCommand.class,
-                TextCounterfactualCommand.class})
+                TextCounterfactualCommand.class, TextAugmentCommand.class})
 public final class TextCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
