@@ -59,6 +59,17 @@ public final class EmbeddingBagClassifier implements GradientModel<TokenExamples
         return new EmbeddingBagClassifier(vocabulary, dim, classes, p);
     }
 
+    /**
+     * A classifier with the given parameters (copied): E (vocabulary × dim, row-major), then W (classes × dim),
+     * then b (classes) — the layout of {@link #parameters()}, e.g. of a saved model.
+     */
+    public static EmbeddingBagClassifier of(int vocabulary, int dim, int classes, double[] parameters) {
+        Preconditions.checkAtLeast(vocabulary, 1, "vocabulary");
+        Preconditions.checkAtLeast(dim, 1, "embedding dimension");
+        Preconditions.checkAtLeast(classes, 2, "classes");
+        return new EmbeddingBagClassifier(vocabulary, dim, classes, parameters.clone());
+    }
+
     /** Embedding dimension. */
     public int dimension() {
         return dim;
