@@ -125,9 +125,9 @@ class DistillationTest {
                     double[] ga = new double[n];
                     double[] gb = new double[n];
                     for (int i = 0; i < n; i++) {
-                        double z = gaussian(rng);
-                        ga[i] = Math.abs(z + noise * gaussian(rng)) / 10;
-                        gb[i] = Math.abs(z + noise * gaussian(rng)) / 10;
+                        double z = rng.nextGaussian();
+                        ga[i] = Math.abs(z + noise * rng.nextGaussian()) / 10;
+                        gb[i] = Math.abs(z + noise * rng.nextGaussian()) / 10;
                     }
                     double[] gShift = gb.clone();
                     for (int i = 0; i < n; i++) {
@@ -181,10 +181,5 @@ class DistillationTest {
             reps[r] = (sb - sa) / n;
         }
         return Intervals.percentile(reps, 0.95);
-    }
-
-    private static double gaussian(SplittableRandom rng) {
-        double u = 1 - rng.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
     }
 }
