@@ -6,9 +6,9 @@ import picocli.CommandLine.Command;
 /** {@code rai4j text}: fairness for language (issue 15). */
 @Command(name = "text", mixinStandardHelpOptions = true,
         description = "Fairness for language: association tests on word vectors (WEAT) and sentence encoders (SEAT), bias AUCs per identity term, "
-                + "training a text classifier and its counterfactual gender-swap gap.",
+                + "training a text classifier, its counterfactual gender-swap gap and counterfactual augmentation, the intrinsic-vs-extrinsic study.",
         subcommands = {TextWeatCommand.class, TextSeatCommand.class, TextBiasAucCommand.class, TextTrainCommand.class,
-                TextCounterfactualCommand.class})
+                TextCounterfactualCommand.class, TextAugmentCommand.class, TextStudyCommand.class})
 public final class TextCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
