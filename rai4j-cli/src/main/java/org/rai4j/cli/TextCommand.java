@@ -7,10 +7,10 @@ import picocli.CommandLine.Command;
 @Command(name = "text", mixinStandardHelpOptions = true,
         description = "Fairness for language: association tests on word vectors (WEAT) and sentence encoders (SEAT), bias AUCs per identity term, "
                 + "training a text classifier, its counterfactual gender-swap gap and counterfactual augmentation, the "
-                + "intrinsic-vs-extrinsic study, distillation with counterfactual role reversal.",
+                + "prediction sensitivity, the intrinsic-vs-extrinsic study, distillation with counterfactual role reversal.",
         subcommands = {TextWeatCommand.class, TextSeatCommand.class, TextBiasAucCommand.class, TextTrainCommand.class,
-                TextCounterfactualCommand.class, TextAugmentCommand.class, TextStudyCommand.class,
-                TextDistillCommand.class})
+                TextCounterfactualCommand.class, TextAugmentCommand.class, TextSensitivityCommand.class,
+                TextStudyCommand.class, TextDistillCommand.class})
 public final class TextCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
