@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Fairness for language: association tests on word vectors (WEAT) and sentence encoders (SEAT), bias AUCs per identity term, "
                 + "training a text classifier, its counterfactual gender-swap gap and counterfactual augmentation, the intrinsic-vs-extrinsic study.",
         subcommands = {TextWeatCommand.class, TextSeatCommand.class, TextBiasAucCommand.class, TextTrainCommand.class,
-                TextCounterfactualCommand.class, TextAugmentCommand.class, TextStudyCommand.class})
+                TextCounterfactualCommand.class, TextAugmentCommand.class, TextSensitivityCommand.class,
+                TextStudyCommand.class})
 public final class TextCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
