@@ -2,11 +2,13 @@ package org.rai4j.cli;
 
 import org.rai4j.core.DataFileException;
 import org.rai4j.report.OutputFileException;
+import org.rai4j.text.TextEndpointException;
 import picocli.CommandLine;
 
 /**
  * Turns exceptions into messages a user can act on, and exit status 1. Data-file problems print as
- * {@code file:line: column 'c': expected …}; invalid arguments print their message; anything else is
+ * {@code file:line: column 'c': expected …}; invalid arguments and a text endpoint's bad answer print their
+ * message; anything else is
  * a bug and prints its stack trace.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
@@ -41,7 +43,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         var err = cmd.getErr();
-        if (ex instanceof DataFileException || ex instanceof UserException || ex instanceof OutputFileException) {
+        if (ex instanceof DataFileException || ex instanceof UserException || ex instanceof OutputFileException
+                || ex instanceof TextEndpointException) {
             err.println("rai4j: error: " + printable(ex.getMessage()).replace("\n", "\nrai4j: error: "));
             return 1;
         }

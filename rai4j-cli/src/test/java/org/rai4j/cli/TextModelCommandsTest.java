@@ -93,6 +93,19 @@ class TextModelCommandsTest {
         assertThat(same.err()).contains("it is the input given with --data");
     }
 
+    /** An endpoint that answers out of protocol is the user's problem to fix: one line naming it, exit 1, no trace. */
+    @Test
+    void endpointOutOfProtocol_isAUserError_notAnInternalOne(@TempDir Path dir) throws Exception {
+        Path csv = corpus(dir);
+        try (ScoringEndpoint server = ScoringEndpoint.raw(ex -> ScoringEndpoint.reply(ex, 200, "{\"scores\":[1.5]}"))) {
+            CliRun r = CliRun.of("text", "counterfactual", "--endpoint", server.uri().toString(), "--data", csv.toString(),
+                    "--text", "review");
+            assertThat(r.status()).isEqualTo(1);
+            assertThat(r.err()).startsWith("rai4j: error: ").contains(server.uri().toString())
+                    .doesNotContain("internal error").doesNotContain("\tat ");
+        }
+    }
+
     @Test
     void augment_writesTheCorpus_andCompare_reportsBothModels(@TempDir Path dir) throws Exception {
         Path csv = corpus(dir);
