@@ -1,0 +1,105 @@
+package org.rai4j.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.rai4j.report.PerturbationRendering;
+import org.rai4j.text.EmbeddingBagTextClassifier;
+import org.rai4j.text.PerturbationEvaluation;
+import org.rai4j.text.TextClassifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rai4j text perturb}: HELM-style perturbation evaluation of a text classifier. */
+@Command(name = "perturb", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Perturbation evaluation as in HELM (Liang et al. 2022): every labelled text is scored as it is "
+                + "and after each perturbation; a text is correct when (score >= threshold) equals its label. Prints "
+                + "the accuracy on the originals, per perturbation its accuracy, the delta against the originals with "
+                + "a paired bootstrap interval over instances, how many texts it changed and how many predictions it "
+                + "flipped, and HELM's worst-case accuracy (per instance the minimum over the original and every "
+                + "perturbation, then the mean), then the first substitutions of each perturbation.",
+                "Perturbations: pronouns (= pronouns:m2f, gendered pronouns and terms male -> female, HELM's), "
+                        + "pronouns:f2m, pronouns:swap (both ways), names (European-American -> African-American first "
+                        + "names from Caliskan et al.'s WEAT lists, gender kept, the same replacement throughout a text), "
+                        + "dialect:FILE (a word mapping, source<TAB>replacement per line; none ships with rai4j)."},
+        footer = {"", "Example:",
+                "  rai4j text perturb --model model.bin --data reviews.csv --text review --label positive "
+                        + "--perturbations pronouns,pronouns:f2m,names --json -"})
+final class TextPerturbCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "FILE",
+            description = "A saved embedding-bag text classifier.")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with a header row.")
+    Path data;
+
+    @Option(names = "--text", required = true, paramLabel = "COL", description = "Column holding the text.")
+    String text;
+
+    @Option(names = "--label", required = true, paramLabel = "COL", description = "Column holding the label: 1/0 or true/false.")
+    String label;
+
+    @Option(names = "--perturbations", paramLabel = "P,P", split = ",", defaultValue = "pronouns,pronouns:f2m,names",
+            description = "Perturbations, comma-separated (default pronouns,pronouns:f2m,names).")
+    List<String> perturbations;
+
+    @Option(names = "--threshold", paramLabel = "T", defaultValue = "0.5",
+            description = "Predicted label = score >= T (default 0.5).")
+    double threshold;
+
+    @Option(names = "--confidence", paramLabel = "C", defaultValue = "0.95", description = "Confidence of the intervals (default 0.95).")
+    double confidence;
+
+    @Option(names = "--replicates", paramLabel = "N", defaultValue = "1000", description = "Bootstrap replicates (default 1000).")
+    int replicates;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Seed of the name choices and of the bootstrap (default 1).")
+    long seed;
+
+    @Option(names = "--show", paramLabel = "N", defaultValue = "3",
+            description = "Changed texts to show per perturbation, with their substitutions (default 3).")
+    int show;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write JSON to FILE ('-' for standard output).")
+    String json;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PerturbationEvaluation.Settings settings = settings();
+        RunOutputs run = new RunOutputs().input("--model", model).input("--data", data);
+        run.declare("--json", json);
+        TextClassifier classifier = EmbeddingBagTextClassifier.load(model);
+        PerturbationEvaluation.Result r = PerturbationEvaluation.run(classifier, data, text, label,
+                PerturbationEvaluation.perturbations(perturbations), settings);
+        if (json != null) {
+            run.json(PerturbationRendering.json(r), json);
+            if (!"-".equals(json)) {
+                run.out.append("rai4j: wrote ").append(json).append('\n');
+            }
+        } else {
+            run.out.append(PerturbationRendering.text(r));
+        }
+        run.finish(spec.commandLine().getOut(), spec.commandLine().getErr());
+        return 0;
+    }
+
+    private PerturbationEvaluation.Settings settings() {
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new UserException("--confidence must be between 0 and 1, got " + confidence);
+        }
+        if (replicates < 1) {
+            throw new UserException("--replicates must be >= 1, got " + replicates);
+        }
+        if (show < 0) {
+            throw new UserException("--show must be >= 0, got " + show);
+        }
+        if (!Double.isFinite(threshold)) {
+            throw new UserException("--threshold must be a finite number, got " + threshold);
+        }
+        return new PerturbationEvaluation.Settings(threshold, confidence, replicates, seed, show);
+    }
+}
