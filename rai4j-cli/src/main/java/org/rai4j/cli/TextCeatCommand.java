@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.rai4j.report.CeatRendering;
 import org.rai4j.text.ContextualCeat;
+import org.rai4j.text.WeatFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,8 +67,13 @@ final class TextCeatCommand implements Callable<Integer> {
         }
         RunOutputs run = new RunOutputs().input("--contexts", contexts);
         run.declare("--json", json);
-        ContextualCeat.Result r = ContextualCeat.run(encoderOptions.encoder(), targets.get(0), targets.get(1),
-                attributes.get(0), attributes.get(1), contexts, draws, maxContexts, seed);
+        List<String> x = WeatFiles.list(targets.get(0));
+        List<String> y = WeatFiles.list(targets.get(1));
+        List<String> a = WeatFiles.list(attributes.get(0));
+        List<String> b = WeatFiles.list(attributes.get(1));
+        List<String> corpus = ContextualCeat.readCorpus(contexts);
+        ContextualCeat.Result r = ContextualCeat.run(encoderOptions.encoder(), x, y, a, b, corpus, draws, maxContexts,
+                seed);
         if (json != null) {
             run.json(CeatRendering.json(r), json);
             if (!"-".equals(json)) {

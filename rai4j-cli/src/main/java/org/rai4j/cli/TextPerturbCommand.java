@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.rai4j.report.PerturbationRendering;
-import org.rai4j.text.EmbeddingBagTextClassifier;
 import org.rai4j.text.PerturbationEvaluation;
 import org.rai4j.text.TextClassifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rai4j text perturb}: HELM-style perturbation evaluation of a text classifier. */
@@ -23,12 +23,11 @@ import picocli.CommandLine.Option;
                         + "names from Caliskan et al.'s WEAT lists, gender kept, the same replacement throughout a text), "
                         + "dialect:FILE (a word mapping, source<TAB>replacement per line; none ships with rai4j)."},
         footer = {"", "Example:",
-                "  rai4j text perturb --model model.bin --data reviews.csv --text review --label positive "
+                "  rai4j text perturb --endpoint http://localhost:8000/score --data reviews.csv --text review --label positive "
                         + "--perturbations pronouns,pronouns:f2m,names --json -"})
 final class TextPerturbCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "FILE",
-            description = "A saved embedding-bag text classifier.")
-    Path model;
+    @Mixin
+    TextModelOptions modelOptions;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with a header row.")
     Path data;
@@ -70,9 +69,9 @@ final class TextPerturbCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PerturbationEvaluation.Settings settings = settings();
-        RunOutputs run = new RunOutputs().input("--model", model).input("--data", data);
+        RunOutputs run = modelOptions.inputs(new RunOutputs()).input("--data", data);
         run.declare("--json", json);
-        TextClassifier classifier = EmbeddingBagTextClassifier.load(model);
+        TextClassifier classifier = modelOptions.classifier();
         PerturbationEvaluation.Result r = PerturbationEvaluation.run(classifier, data, text, label,
                 PerturbationEvaluation.perturbations(perturbations), settings);
         if (json != null) {

@@ -74,13 +74,13 @@ public final class PerturbationRendering {
         sb.append(String.format(Locale.ROOT, row, "", "changed", "flipped", "accuracy", "delta",
                 String.format(Locale.ROOT, "%.0f%% interval of delta", 100 * s.confidence())));
         sb.append(String.format(Locale.ROOT, row, "original", "", "", f4(r.accuracy()), "",
-                "(accuracy " + ci(r.accuracyInterval()) + ")"));
+                "(accuracy " + ci(r.accuracyInterval(), false) + ")"));
         for (PerturbationEvaluation.Outcome o : r.perturbations()) {
             sb.append(String.format(Locale.ROOT, row, o.name(), o.changed(), o.flipped(), f4(o.accuracy()),
-                    signed(o.delta()), ci(o.deltaInterval())));
+                    signed(o.delta()), ci(o.deltaInterval(), true)));
         }
         sb.append(String.format(Locale.ROOT, row, "worst case", "", "", f4(r.worstCase()), signed(r.worstCaseDelta()),
-                ci(r.worstCaseDeltaInterval()) + "  (accuracy " + ci(r.worstCaseInterval()) + ")"));
+                ci(r.worstCaseDeltaInterval(), true) + "  (accuracy " + ci(r.worstCaseInterval(), false) + ")"));
         sb.append(String.format(Locale.ROOT, "(worst case: per instance the minimum over the original and every "
                 + "perturbation; paired percentile bootstrap over instances, %d replicates, seed %d)%n",
                 s.replicates(), s.seed()));
@@ -110,8 +110,11 @@ public final class PerturbationRendering {
         }
     }
 
-    private static String ci(Interval i) {
-        return i == null ? "-" : "[" + signed(i.lo()) + ", " + signed(i.hi()) + "]";
+    private static String ci(Interval i, boolean signed) {
+        if (i == null) {
+            return "-";
+        }
+        return "[" + (signed ? signed(i.lo()) : f4(i.lo())) + ", " + (signed ? signed(i.hi()) : f4(i.hi())) + "]";
     }
 
     private static String f4(double v) {

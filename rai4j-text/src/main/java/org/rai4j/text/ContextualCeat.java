@@ -116,18 +116,11 @@ public final class ContextualCeat {
     }
 
     /**
-     * Runs CEAT on lists named as {@link WeatFiles#list} takes them and a corpus file (UTF-8, one sentence per line).
+     * The non-blank lines of a corpus file (UTF-8, one sentence per line), stripped.
      *
-     * @throws DataFileException when a list or the corpus is missing or malformed
+     * @throws DataFileException naming the file when it is missing or holds no sentence
      */
-    public static Result run(SentenceEncoder encoder, String x, String y, String a, String b, Path corpus, int draws,
-                             int maxContexts, long seed) throws IOException, DataFileException {
-        return run(encoder, WeatFiles.list(x), WeatFiles.list(y), WeatFiles.list(a), WeatFiles.list(b),
-                readCorpus(corpus), draws, maxContexts, seed);
-    }
-
-    /** The lines of a corpus file; an error names the file when it is missing or holds no sentence. */
-    static List<String> readCorpus(Path file) throws IOException, DataFileException {
+    public static List<String> readCorpus(Path file) throws IOException, DataFileException {
         if (!Files.isRegularFile(file)) {
             throw new DataFileException(new DataProblem(file.toString(), 0, null,
                     "no such file (expected a corpus: one sentence per line)"));
