@@ -5,8 +5,11 @@ import picocli.CommandLine.Command;
 
 /** {@code rai4j text}: fairness for language (issue 15). */
 @Command(name = "text", mixinStandardHelpOptions = true,
-        description = "Fairness for language: association tests on word vectors (WEAT) and sentence encoders (SEAT), bias AUCs per identity term.",
-        subcommands = {TextWeatCommand.class, TextSeatCommand.class, TextBiasAucCommand.class, TextPerturbCommand.class, TextCeatCommand.class})
+        description = "Fairness for language: association tests on word vectors (WEAT), sentence encoders (SEAT) and "
+                + "contexts (CEAT), bias AUCs per identity term, training a text classifier, its counterfactual "
+                + "gender-swap gap and HELM-style perturbation evaluation.",
+        subcommands = {TextWeatCommand.class, TextSeatCommand.class, TextCeatCommand.class, TextBiasAucCommand.class,
+                TextTrainCommand.class, TextCounterfactualCommand.class, TextPerturbCommand.class})
 public final class TextCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

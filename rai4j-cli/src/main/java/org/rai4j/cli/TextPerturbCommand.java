@@ -1,6 +1,5 @@
 package org.rai4j.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.rai4j.report.PerturbationRendering;
@@ -29,13 +28,10 @@ final class TextPerturbCommand implements Callable<Integer> {
     @Mixin
     TextModelOptions modelOptions;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with a header row.")
-    Path data;
+    @Mixin
+    TextDataOptions input;
 
-    @Option(names = "--text", required = true, paramLabel = "COL", description = "Column holding the text.")
-    String text;
-
-    @Option(names = "--label", required = true, paramLabel = "COL", description = "Column holding the label: 1/0 or true/false.")
+    @Option(names = "--label", required = true, paramLabel = "COL", description = "Column holding the label.")
     String label;
 
     @Option(names = "--perturbations", paramLabel = "P,P", split = ",", defaultValue = "pronouns,pronouns:f2m,names",
@@ -46,15 +42,8 @@ final class TextPerturbCommand implements Callable<Integer> {
             description = "Predicted label = score >= T (default 0.5).")
     double threshold;
 
-    @Option(names = "--confidence", paramLabel = "C", defaultValue = "0.95", description = "Confidence of the intervals (default 0.95).")
-    double confidence;
-
-    @Option(names = "--replicates", paramLabel = "N", defaultValue = "1000", description = "Bootstrap replicates (default 1000).")
-    int replicates;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-            description = "Seed of the name choices and of the bootstrap (default 1).")
-    long seed;
+    @Mixin
+    TextGapOptions gap;
 
     @Option(names = "--show", paramLabel = "N", defaultValue = "3",
             description = "Changed texts to show per perturbation, with their substitutions (default 3).")
@@ -69,11 +58,11 @@ final class TextPerturbCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PerturbationEvaluation.Settings settings = settings();
-        RunOutputs run = modelOptions.inputs(new RunOutputs()).input("--data", data);
+        RunOutputs run = modelOptions.inputs(new RunOutputs()).input("--data", input.data);
         run.declare("--json", json);
         TextClassifier classifier = modelOptions.classifier();
-        PerturbationEvaluation.Result r = PerturbationEvaluation.run(classifier, data, text, label,
-                PerturbationEvaluation.perturbations(perturbations), settings);
+        PerturbationEvaluation.Result r = PerturbationEvaluation.run(classifier, input.data, input.text, label,
+                input.positiveLabel, PerturbationEvaluation.perturbations(perturbations), settings);
         if (json != null) {
             run.json(PerturbationRendering.json(r), json);
             if (!"-".equals(json)) {
@@ -87,18 +76,13 @@ final class TextPerturbCommand implements Callable<Integer> {
     }
 
     private PerturbationEvaluation.Settings settings() {
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new UserException("--confidence must be between 0 and 1, got " + confidence);
-        }
-        if (replicates < 1) {
-            throw new UserException("--replicates must be >= 1, got " + replicates);
-        }
+        gap.validated();
         if (show < 0) {
-            throw new UserException("--show must be >= 0, got " + show);
+            throw new UserException("--show must be 0 or more, got " + show);
         }
         if (!Double.isFinite(threshold)) {
             throw new UserException("--threshold must be a finite number, got " + threshold);
         }
-        return new PerturbationEvaluation.Settings(threshold, confidence, replicates, seed, show);
+        return new PerturbationEvaluation.Settings(threshold, gap.confidence, gap.replicates, gap.seed, show);
     }
 }

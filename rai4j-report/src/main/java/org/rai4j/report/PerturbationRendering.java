@@ -15,10 +15,10 @@ public final class PerturbationRendering {
     private PerturbationRendering() {}
 
     /**
-     * {@code {"model", "instances", "threshold", "accuracy", "accuracy_ci", "perturbations": {name: {"description",
-     * "changed", "flipped", "accuracy", "delta", "delta_ci", "examples": [...]}}, "worst_case_accuracy",
-     * "worst_case_ci", "worst_case_delta", "worst_case_delta_ci", "confidence", "replicates", "seed"}}; an example's
-     * {@code row} is 1-based.
+     * {@code {"model", "instances", "threshold", "accuracy", "accuracy_interval", "perturbations": {name:
+     * {"description", "changed", "flipped", "accuracy", "delta", "delta_interval", "examples": [...]}},
+     * "worst_case_accuracy", "worst_case_interval", "worst_case_delta", "worst_case_delta_interval", "confidence",
+     * "replicates", "seed"}}; an example's {@code row} is 1-based.
      */
     public static ObjectNode json(PerturbationEvaluation.Result r) {
         ObjectNode n = Json.object();
@@ -26,7 +26,7 @@ public final class PerturbationRendering {
         n.put("instances", r.instances());
         Json.put(n, "threshold", r.settings().threshold());
         Json.put(n, "accuracy", r.accuracy());
-        interval(n, "accuracy_ci", r.accuracyInterval());
+        interval(n, "accuracy_interval", r.accuracyInterval());
         ObjectNode ps = n.putObject("perturbations");
         for (PerturbationEvaluation.Outcome o : r.perturbations()) {
             ObjectNode p = ps.putObject(o.name());
@@ -35,7 +35,7 @@ public final class PerturbationRendering {
             p.put("flipped", o.flipped());
             Json.put(p, "accuracy", o.accuracy());
             Json.put(p, "delta", o.delta());
-            interval(p, "delta_ci", o.deltaInterval());
+            interval(p, "delta_interval", o.deltaInterval());
             ArrayNode ex = p.putArray("examples");
             for (PerturbationEvaluation.Example e : o.examples()) {
                 ObjectNode x = ex.addObject();
@@ -51,9 +51,9 @@ public final class PerturbationRendering {
             }
         }
         Json.put(n, "worst_case_accuracy", r.worstCase());
-        interval(n, "worst_case_ci", r.worstCaseInterval());
+        interval(n, "worst_case_interval", r.worstCaseInterval());
         Json.put(n, "worst_case_delta", r.worstCaseDelta());
-        interval(n, "worst_case_delta_ci", r.worstCaseDeltaInterval());
+        interval(n, "worst_case_delta_interval", r.worstCaseDeltaInterval());
         Json.put(n, "confidence", r.settings().confidence());
         n.put("replicates", r.settings().replicates());
         n.put("seed", r.settings().seed());

@@ -176,8 +176,7 @@ public final class BiasAucs {
         return count == 0 ? Double.NaN : Math.pow(sum / count, 1 / p);
     }
 
-    /** 1, 1.0, true → true; 0, 0.0, false → false (any case, spaces stripped); anything else → null. */
-    static Boolean parseLabel(String s) {
+    private static Boolean parseLabel(String s) {
         if (s == null) {
             return null;
         }

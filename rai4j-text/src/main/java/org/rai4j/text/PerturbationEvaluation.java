@@ -4,18 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
-import org.rai4j.core.Column;
-import org.rai4j.core.CsvOptions;
-import org.rai4j.core.CsvTableReader;
 import org.rai4j.core.DataFileException;
-import org.rai4j.core.DataProblem;
 import org.rai4j.core.Interval;
 import org.rai4j.core.Intervals;
 import org.rai4j.core.Preconditions;
 import org.rai4j.core.Seeds;
-import org.rai4j.core.Table;
 
 /**
  * Perturbation evaluation of a binary text classifier, as HELM's fairness perturbations (Liang et al. 2022,
@@ -168,39 +162,14 @@ public final class PerturbationEvaluation {
     /**
      * Reads the labelled texts of a CSV file and evaluates {@code model} on them.
      *
-     * @throws DataFileException naming file, line and column of every missing text or label not 0/1/true/false (up to
-     *                           {@link DataFileException#MAX_LISTED}), a missing column, or a file without rows
+     * @param positiveLabel the label value that means 1 (any other means 0), or null for 1/0/true/false labels
+     * @throws DataFileException as {@link LabelledTexts#read}
      */
     public static Result run(TextClassifier model, Path data, String textColumn, String labelColumn,
-                             List<TextPerturbation> perturbations, Settings settings)
+                             String positiveLabel, List<TextPerturbation> perturbations, Settings settings)
             throws IOException, DataFileException {
-        Table t = new CsvTableReader(new CsvOptions(',', Set.of(), CsvOptions.DEFAULT.maxLevels())).read(data);
-        Column text = t.column(textColumn);
-        Column label = t.column(labelColumn);
-        int n = t.rowCount();
-        List<String> texts = new ArrayList<>(n);
-        int[] labels = new int[n];
-        List<DataProblem> problems = new ArrayList<>();
-        long total = 0;
-        for (int i = 0; i < n; i++) {
-            String x = text.text(i);
-            texts.add(x == null ? "" : x);
-            Boolean l = BiasAucs.parseLabel(label.text(i));
-            labels[i] = Boolean.TRUE.equals(l) ? 1 : 0;
-            DataProblem p = x == null ? t.problem(i, textColumn, "expected a text, found none")
-                    : l == null ? t.problem(i, labelColumn, "expected 0, 1, true or false, got '" + label.text(i) + "'")
-                    : null;
-            if (p != null && total++ < DataFileException.MAX_LISTED) {
-                problems.add(p);
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new DataFileException(problems, total);
-        }
-        if (n == 0) {
-            throw new DataFileException(new DataProblem(t.source(), 0, null, "the file has no example rows"));
-        }
-        return evaluate(model, texts, labels, perturbations, settings);
+        LabelledTexts d = LabelledTexts.read(data, textColumn, labelColumn, positiveLabel);
+        return evaluate(model, d.texts(), d.labels(), perturbations, settings);
     }
 
     /**

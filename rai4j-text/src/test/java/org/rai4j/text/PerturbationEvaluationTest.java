@@ -133,12 +133,12 @@ class PerturbationEvaluationTest {
         Path ok = dir.resolve("ok.csv");
         Files.writeString(ok, "text,y\n\"He is kind, and calm.\",1\nShe is rude.,0\n");
         PerturbationEvaluation.Result r = PerturbationEvaluation.run(new FnModel(t -> t.contains("kind") ? 0.9 : 0.1),
-                ok, "text", "y", List.of(M2F), PerturbationEvaluation.Settings.defaults());
+                ok, "text", "y", null, List.of(M2F), PerturbationEvaluation.Settings.defaults());
         assertThat(r.accuracy()).isEqualTo(1.0);
         assertThat(r.perturbations().get(0).changed()).isEqualTo(1);
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "text,y\nHe ran.,1\nShe ran.,yes\n");
-        assertThatThrownBy(() -> PerturbationEvaluation.run(new FnModel(t -> 0.5), bad, "text", "y", List.of(M2F),
+        assertThatThrownBy(() -> PerturbationEvaluation.run(new FnModel(t -> 0.5), bad, "text", "y", null, List.of(M2F),
                 PerturbationEvaluation.Settings.defaults()))
                 .isInstanceOf(DataFileException.class).hasMessageContaining("bad.csv:3")
                 .hasMessageContaining("column 'y'").hasMessageContaining("got 'yes'");

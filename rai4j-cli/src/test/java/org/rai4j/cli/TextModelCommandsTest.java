@@ -1,0 +1,95 @@
+package org.rai4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rai4j.testkit.ScoringEndpoint;
+import org.rai4j.text.EmbeddingBagTextClassifier;
+
+class TextModelCommandsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Path corpus(Path dir) throws Exception {
+        List<String> rows = new ArrayList<>(List.of("id,review,label"));
+        String[] who = {"She", "He", "My mother", "My father", "We"};
+        String[] end = {"it was great", "it was awful"};
+        int id = 1;
+        for (int rep = 0; rep < 6; rep++) {
+            for (int w = 0; w < who.length; w++) {
+                for (int e = 0; e < 2; e++) {
+                    int label = (e == 0) == (w % 2 == 0 || rep % 3 == 0) ? 1 : 0;
+                    rows.add(id++ + "," + who[w] + " ate and " + end[e] + "," + (label == 1 ? "yes" : "no"));
+                }
+            }
+        }
+        Path csv = dir.resolve("reviews.csv");
+        Files.write(csv, rows);
+        return csv;
+    }
+
+    @Test
+    void train_thenCounterfactual_byFileAndByEndpoint_agree(@TempDir Path dir) throws Exception {
+        Path csv = corpus(dir);
+        Path model = dir.resolve("m.bin");
+        CliRun t = CliRun.of("text", "train", "--data", csv.toString(), "--text", "review", "--label", "label",
+                "--positive-label", "yes", "--buckets", "128", "--dim", "4", "--epochs", "20", "--out", model.toString(),
+                "--json", "-");
+        assertThat(t.status()).as(t.err()).isZero();
+        JsonNode tj = JSON.readTree(t.out().substring(0, t.out().lastIndexOf("rai4j: wrote")));
+        assertThat(tj.get("examples").asInt()).isEqualTo(60);
+        assertThat(tj.get("settings").get("buckets").asInt()).isEqualTo(128);
+        EmbeddingBagTextClassifier m = EmbeddingBagTextClassifier.load(model);
+        assertThat(m.buckets()).isEqualTo(128);
+
+        CliRun byFile = CliRun.of("text", "counterfactual", "--model", model.toString(), "--data", csv.toString(),
+                "--text", "review", "--label", "label", "--positive-label", "yes", "--show", "2", "--json", "-");
+        assertThat(byFile.status()).as(byFile.err()).isZero();
+        JsonNode f = JSON.readTree(byFile.out());
+        assertThat(f.fieldNames()).toIterable().containsExactly("model", "data", "texts", "gap", "by_label", "confidence",
+                "replicates", "seed", "pairs");
+        assertThat(f.get("gap").get("evaluated").asInt()).isEqualTo(48);
+        assertThat(f.get("gap").get("skipped").asInt()).isEqualTo(12);
+        assertThat(f.get("pairs")).hasSize(2);
+        assertThat(f.get("pairs").get(0).get("swapped").asText()).isEqualTo("He ate and it was great");
+        try (ScoringEndpoint server = ScoringEndpoint.serving(m::scores)) {
+            CliRun byHttp = CliRun.of("text", "counterfactual", "--endpoint", server.uri().toString(), "--batch", "7",
+                    "--data", csv.toString(), "--text", "review", "--label", "label", "--positive-label", "yes",
+                    "--show", "2", "--json", "-");
+            assertThat(byHttp.status()).as(byHttp.err()).isZero();
+            JsonNode h = JSON.readTree(byHttp.out());
+            assertThat(h.get("gap")).isEqualTo(f.get("gap"));
+            assertThat(h.get("by_label")).isEqualTo(f.get("by_label"));
+            assertThat(h.get("pairs")).isEqualTo(f.get("pairs"));
+        }
+        CliRun text = CliRun.of("text", "counterfactual", "--model", model.toString(), "--data", csv.toString(),
+                "--text", "review");
+        assertThat(text.status()).as(text.err()).isZero();
+        assertThat(text.out()).contains("60 texts; 48 with a gendered word, 12 left out").doesNotContain("label 0");
+    }
+
+    @Test
+    void badInput_isNamed_andNothingIsWritten(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("d.csv");
+        Files.writeString(csv, "review,label\nshe ate,1\nhe ate,2\n");
+        Path model = dir.resolve("m.bin");
+        CliRun r = CliRun.of("text", "train", "--data", csv.toString(), "--text", "review", "--label", "label",
+                "--out", model.toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("d.csv:3: column 'label': expected 0, 1, true or false");
+        assertThat(model).doesNotExist();
+        CliRun none = CliRun.of("text", "counterfactual", "--data", csv.toString(), "--text", "review");
+        assertThat(none.status()).isEqualTo(1);
+        assertThat(none.err()).contains("give exactly one of --model FILE");
+        CliRun same = CliRun.of("text", "train", "--data", csv.toString(), "--text", "review", "--label", "label",
+                "--out", csv.toString());
+        assertThat(same.status()).isEqualTo(1);
+        assertThat(same.err()).contains("it is the input given with --data");
+    }
+}

@@ -1,0 +1,135 @@
+package org.rai4j.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import org.rai4j.core.Interval;
+import org.rai4j.text.CounterfactualEvaluation;
+import org.rai4j.text.CounterfactualGap;
+import org.rai4j.text.EmbeddingBagTextClassifier;
+import org.rai4j.text.TextTraining;
+
+/**
+ * Renderings of the rai4j-text commands that train or measure a text classifier ({@code rai4j text train},
+ * {@code counterfactual}, {@code augment}, {@code sensitivity}) as console text and JSON (undefined numbers are
+ * {@code null}; intervals are {@code [lo, hi]}).
+ */
+public final class TextModelRendering {
+    private TextModelRendering() {}
+
+    /** {@code rai4j text train} as console lines (the model file is named by the caller). */
+    public static String trainText(TextTraining.Result r) {
+        EmbeddingBagTextClassifier.Settings s = r.settings();
+        return String.format(Locale.ROOT, "Embedding-bag text classifier trained on %s: %d texts (%d labelled 1)%n"
+                        + "  training accuracy %.4f%n"
+                        + "  buckets %d, dimension %d, epochs %d, learning rate %s, batch size %d, seed %d%n",
+                r.source(), r.examples(), r.positives(), r.trainingAccuracy(), s.buckets(), s.dim(), s.epochs(),
+                Double.toString(s.learningRate()), s.batchSize(), s.seed());
+    }
+
+    /** {@code rai4j text train} as JSON. */
+    public static ObjectNode trainJson(TextTraining.Result r, String modelFile) {
+        ObjectNode n = Json.object();
+        n.put("data", r.source());
+        n.put("examples", r.examples());
+        n.put("positives", r.positives());
+        Json.put(n, "training_accuracy", r.trainingAccuracy());
+        ObjectNode s = n.putObject("settings");
+        s.put("buckets", r.settings().buckets());
+        s.put("dim", r.settings().dim());
+        s.put("epochs", r.settings().epochs());
+        s.put("learning_rate", r.settings().learningRate());
+        s.put("batch_size", r.settings().batchSize());
+        s.put("seed", r.settings().seed());
+        n.put("model", modelFile);
+        return n;
+    }
+
+    /** {@code rai4j text counterfactual} as console lines. */
+    public static String counterfactualText(CounterfactualEvaluation.Report r) {
+        StringBuilder sb = new StringBuilder();
+        CounterfactualGap.Result o = r.overall();
+        sb.append(String.format(Locale.ROOT, "Counterfactual token fairness gap (Garg et al. 2019), gender swap, model %s%n",
+                r.model()));
+        sb.append(String.format(Locale.ROOT, "  %s: %d texts; %d with a gendered word, %d left out%n", r.source(),
+                r.texts(), o.evaluated(), o.skipped()));
+        sb.append(String.format(Locale.ROOT, "  %-14s %6s %8s  %s%n", "texts", "n", "gap", ci(o.confidence())));
+        gapLine(sb, "all", o);
+        if (r.labelZero() != null) {
+            gapLine(sb, "label 0", r.labelZero());
+            gapLine(sb, "label 1", r.labelOne());
+        }
+        sb.append(String.format(Locale.ROOT, "(gap = mean |f(x) - f(swap(x))| over texts with a gendered word; "
+                + "percentile bootstrap over texts, %d replicates, seed %d)%n", o.replicates(), o.seed()));
+        if (!r.pairs().isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "first %d swapped texts (line: f(x) -> f(swap(x))):%n", r.pairs().size()));
+            for (CounterfactualEvaluation.Pair p : r.pairs()) {
+                sb.append(String.format(Locale.ROOT, "  %d: %.4f -> %.4f  %s  =>  %s%n", p.line(), p.score(),
+                        p.swappedScore(), p.text(), p.swapped()));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** {@code rai4j text counterfactual} as JSON. */
+    public static ObjectNode counterfactualJson(CounterfactualEvaluation.Report r) {
+        ObjectNode n = Json.object();
+        n.put("model", r.model());
+        n.put("data", r.source());
+        n.put("texts", r.texts());
+        gapJson(n.putObject("gap"), r.overall());
+        if (r.labelZero() != null) {
+            ObjectNode by = n.putObject("by_label");
+            gapJson(by.putObject("0"), r.labelZero());
+            gapJson(by.putObject("1"), r.labelOne());
+        }
+        n.put("confidence", r.overall().confidence());
+        n.put("replicates", r.overall().replicates());
+        n.put("seed", r.overall().seed());
+        if (!r.pairs().isEmpty()) {
+            ArrayNode a = n.putArray("pairs");
+            for (CounterfactualEvaluation.Pair p : r.pairs()) {
+                ObjectNode o = a.addObject();
+                o.put("line", p.line());
+                o.put("text", p.text());
+                o.put("swapped", p.swapped());
+                Json.put(o, "score", p.score());
+                Json.put(o, "swapped_score", p.swappedScore());
+            }
+        }
+        return n;
+    }
+
+    static void gapJson(ObjectNode n, CounterfactualGap.Result g) {
+        Json.put(n, "value", g.gap());
+        interval(n, "interval", g.interval());
+        n.put("evaluated", g.evaluated());
+        n.put("skipped", g.skipped());
+    }
+
+    private static void gapLine(StringBuilder sb, String name, CounterfactualGap.Result g) {
+        sb.append(String.format(Locale.ROOT, "  %-14s %6d %8s  %s%n", name, g.evaluated(), num(g.gap()), ci(g.interval())));
+    }
+
+    static String ci(double confidence) {
+        return String.format(Locale.ROOT, "%s%% interval", Double.toString(confidence * 100).replaceAll("\\.0$", ""));
+    }
+
+    static void interval(ObjectNode o, String key, Interval i) {
+        if (i == null) {
+            o.putNull(key);
+        } else {
+            ArrayNode a = o.putArray(key);
+            a.add(i.lo());
+            a.add(i.hi());
+        }
+    }
+
+    static String ci(Interval i) {
+        return i == null ? "-" : "[" + num(i.lo()) + ", " + num(i.hi()) + "]";
+    }
+
+    static String num(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "-";
+    }
+}
