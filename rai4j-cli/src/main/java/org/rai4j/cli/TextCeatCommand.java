@@ -74,15 +74,7 @@ final class TextCeatCommand implements Callable<Integer> {
         List<String> corpus = ContextualCeat.readCorpus(contexts);
         ContextualCeat.Result r = ContextualCeat.run(encoderOptions.encoder(), x, y, a, b, corpus, draws, maxContexts,
                 seed);
-        if (json != null) {
-            run.json(CeatRendering.json(r), json);
-            if (!"-".equals(json)) {
-                run.out.append("rai4j: wrote ").append(json).append('\n');
-            }
-        } else {
-            run.out.append(CeatRendering.text(r));
-        }
-        run.finish(spec.commandLine().getOut(), spec.commandLine().getErr());
+        run.report(json, () -> CeatRendering.json(r), () -> CeatRendering.text(r), spec.commandLine());
         return 0;
     }
 }

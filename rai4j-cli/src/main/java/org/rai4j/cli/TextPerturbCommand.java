@@ -63,15 +63,7 @@ final class TextPerturbCommand implements Callable<Integer> {
         TextClassifier classifier = modelOptions.classifier();
         PerturbationEvaluation.Result r = PerturbationEvaluation.run(classifier, input.data, input.text, label,
                 input.positiveLabel, PerturbationEvaluation.perturbations(perturbations), settings);
-        if (json != null) {
-            run.json(PerturbationRendering.json(r), json);
-            if (!"-".equals(json)) {
-                run.out.append("rai4j: wrote ").append(json).append('\n');
-            }
-        } else {
-            run.out.append(PerturbationRendering.text(r));
-        }
-        run.finish(spec.commandLine().getOut(), spec.commandLine().getErr());
+        run.report(json, () -> PerturbationRendering.json(r), () -> PerturbationRendering.text(r), spec.commandLine());
         return 0;
     }
 

@@ -45,15 +45,7 @@ final class TextSeatCommand implements Callable<Integer> {
         SeatResult r = Seat.run(encoder, test.targets.get(0), test.targets.get(1), test.attributes.get(0),
                 test.attributes.get(1),
                 sentences ? SeatInput.SENTENCES : SeatInput.WORDS, options);
-        if (test.json != null) {
-            run.json(TextRendering.seatJson(r), test.json);
-            if (!"-".equals(test.json)) {
-                run.out.append("rai4j: wrote ").append(test.json).append('\n');
-            }
-        } else {
-            run.out.append(TextRendering.seatText(r));
-        }
-        run.finish(spec.commandLine().getOut(), spec.commandLine().getErr());
+        run.report(test.json, () -> TextRendering.seatJson(r), () -> TextRendering.seatText(r), spec.commandLine());
         return 0;
     }
 }
