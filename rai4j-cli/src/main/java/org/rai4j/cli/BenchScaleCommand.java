@@ -13,7 +13,9 @@ import java.util.concurrent.Callable;
 /** {@code rai4j bench scale}: parallel CSV and Parquet ingest MB/s and the count-based audit at N rows. */
 @Command(name = "scale", mixinStandardHelpOptions = true,
         description = {"Ingest at scale: the parallel CSV reader and DuckDB over Parquet on N generated rows of the audit's shape,",
-                "the audit on the counts, and the sequential CSV reader as baseline (same file, same process).",
+                "the audit on the counts, and the sequential CSV reader as baseline (same file, same process). The CSV comes",
+                "twice: lines that repeat (the audited columns only) and lines that never do (with a row id and a score).",
+                "Exit status 1 when the two CSV files give different tuple counts.",
                 "Through ./rai4j, --engine spark [--master local[2]] runs the same audit on the local engine and on Spark instead",
                 "(10^8 rows by default; minutes; see docs/scale.md)."})
 public final class BenchScaleCommand implements Callable<Integer> {
@@ -36,9 +38,9 @@ public final class BenchScaleCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ScaleBenchmark.Result r = ScaleBenchmark.run(rows, repetitions, bootstrap, tempDir);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(BenchReport.scale(r.rows(), r.csvBytes(), r.parquetBytes(), r.baselineRows(), r.baselineBytes(), r.threads(),
-                r.wallSeconds(), r.cpuSeconds(), r.loadBefore(), r.loadAfter()));
+        out.print(BenchReport.scale(r.rows(), r.baselineRows(), r.threads(), r.fileBytes(), r.stepBytes(), r.wallSeconds(),
+                r.cpuSeconds(), r.loadBefore(), r.loadAfter(), r.sameCounts()));
         out.flush();
-        return 0;
+        return r.sameCounts() ? 0 : 1;
     }
 }

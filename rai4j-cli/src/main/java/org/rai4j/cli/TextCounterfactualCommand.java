@@ -28,6 +28,9 @@ final class TextCounterfactualCommand implements Callable<Integer> {
     @Mixin
     TextGapOptions gap;
 
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the bootstrap (default 1).")
+    long seed;
+
     @Option(names = "--show", paramLabel = "N", defaultValue = "0", description = "List the first N swapped texts (default 0).")
     int show;
 
@@ -46,7 +49,7 @@ final class TextCounterfactualCommand implements Callable<Integer> {
             throw new UserException("--show must be 0 or more, got " + show);
         }
         CounterfactualEvaluation.Report r = CounterfactualEvaluation.run(input.data, input.text, label,
-                input.positiveLabel, model.classifier(), gap.confidence, gap.replicates, gap.seed, show);
+                input.positiveLabel, model.classifier(), gap.confidence, gap.replicates, seed, show);
         if (json != null) {
             run.json(TextModelRendering.counterfactualJson(r), json);
             if (!"-".equals(json)) {

@@ -10,9 +10,6 @@ final class TextGapOptions {
     @Option(names = "--replicates", paramLabel = "N", defaultValue = "1000", description = "Bootstrap replicates (default 1000).")
     int replicates;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the bootstrap (default 1).")
-    long seed;
-
     /** Checks the settings; a {@link UserException} names the bad option. */
     TextGapOptions validated() {
         if (!(confidence > 0 && confidence < 1)) {

@@ -27,20 +27,8 @@ final class TextTrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the model.")
     Path out;
 
-    @Option(names = "--buckets", paramLabel = "N", defaultValue = "4096", description = "Hash buckets (default 4096).")
-    int buckets;
-
-    @Option(names = "--dim", paramLabel = "N", defaultValue = "16", description = "Embedding dimension (default 16).")
-    int dim;
-
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "30", description = "Passes over the data (default 30).")
-    int epochs;
-
-    @Option(names = "--learning-rate", paramLabel = "R", defaultValue = "0.5", description = "SGD step size (default 0.5).")
-    double learningRate;
-
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "16", description = "Texts per SGD step (default 16).")
-    int batchSize;
+    @Mixin
+    TextTrainingOptions training;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Initialisation and shuffling seed (default 1).")
     long seed;
@@ -56,13 +44,7 @@ final class TextTrainCommand implements Callable<Integer> {
         RunOutputs run = new RunOutputs().input("--data", input.data);
         run.declare("--out", out);
         run.declare("--json", json);
-        EmbeddingBagTextClassifier.Settings settings;
-        try {
-            settings = new EmbeddingBagTextClassifier.Settings(buckets, dim, epochs, learningRate, batchSize, seed);
-        } catch (IllegalArgumentException e) {
-            throw new UserException("bad training setting: " + e.getMessage()
-                    + " (--buckets, --dim, --epochs, --batch-size >= 1; --learning-rate > 0)");
-        }
+        EmbeddingBagTextClassifier.Settings settings = training.settings(seed);
         TextTraining.Result r = TextTraining.run(input.data, input.text, label, input.positiveLabel, settings);
         r.model().save(out);
         if (json != null) {

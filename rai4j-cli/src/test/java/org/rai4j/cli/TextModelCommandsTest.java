@@ -92,4 +92,36 @@ class TextModelCommandsTest {
         assertThat(same.status()).isEqualTo(1);
         assertThat(same.err()).contains("it is the input given with --data");
     }
+
+    @Test
+    void augment_writesTheCorpus_andCompare_reportsBothModels(@TempDir Path dir) throws Exception {
+        Path csv = corpus(dir);
+        Path out = dir.resolve("aug.csv");
+        CliRun a = CliRun.of("text", "augment", "--data", csv.toString(), "--text", "review", "--method", "cda",
+                "--out", out.toString());
+        assertThat(a.status()).as(a.err()).isZero();
+        assertThat(a.out()).contains("60 rows in, 48 with a gendered word").contains("108 rows out, 48 of them swapped");
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(109);
+        assertThat(lines.get(61)).isEqualTo("1,He ate and it was great,yes");
+        CliRun c = CliRun.of("text", "augment", "--data", csv.toString(), "--text", "review", "--method", "CDS",
+                "--compare", "--test", csv.toString(), "--label", "label", "--positive-label", "yes", "--buckets", "64",
+                "--dim", "4", "--epochs", "5", "--replicates", "200", "--json", "-");
+        assertThat(c.status()).as(c.err()).isZero();
+        JsonNode j = JSON.readTree(c.out());
+        assertThat(j.fieldNames()).toIterable().containsExactly("method", "data", "rows_in", "gendered_rows", "rows_out",
+                "swapped_rows", "test_texts", "original", "augmented", "gap_difference", "confidence",
+                "replicates", "seed");
+        assertThat(j.get("original").get("training_texts").asInt()).isEqualTo(60);
+        assertThat(j.get("gap_difference").get("value").asDouble()).isCloseTo(
+                j.get("augmented").get("gap").get("value").asDouble() - j.get("original").get("gap").get("value").asDouble(),
+                org.assertj.core.data.Offset.offset(1e-12));
+        CliRun bad = CliRun.of("text", "augment", "--data", csv.toString(), "--text", "review", "--method", "swap",
+                "--out", out.toString());
+        assertThat(bad.status()).isEqualTo(1);
+        assertThat(bad.err()).contains("--method: the augmentation method must be cda or cds, got 'swap'");
+        CliRun noOut = CliRun.of("text", "augment", "--data", csv.toString(), "--text", "review", "--method", "cda");
+        assertThat(noOut.status()).isEqualTo(1);
+        assertThat(noOut.err()).contains("give --out FILE");
+    }
 }

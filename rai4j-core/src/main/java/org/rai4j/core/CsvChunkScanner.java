@@ -11,7 +11,13 @@ import java.util.Arrays;
  * LF and CRLF line ends, empty lines skipped, UTF-8 only) and <em>declines</em> whatever that reader
  * would reject or read differently (a ragged row, a broken quote, malformed UTF-8, an over-long field, too
  * many distinct values): {@link CsvTupleCounter} then reads the file with {@link CsvTableReader}, which
- * reports the problem with file, line and column. Not thread-safe: one per chunk.
+ * reports the problem with file, line and column.
+ *
+ * <p>Three ways through a record, fastest first, all exact: a line seen before whole ({@link LineCache}); a
+ * <em>plain</em> line (ASCII, no quote, no bare CR), split eight bytes at a time ({@link #plainLine}); any other record,
+ * byte by byte with full validation ({@link #record}). The counted fields of a record are then recognised together
+ * by their <em>span</em> (the bytes from the first counted field to the last) when it was seen before, so a file whose
+ * lines never repeat (a row id, a score) still makes no dictionary lookup for most rows. Not thread-safe: one per chunk.
  */
 final class CsvChunkScanner {
     /** Raised when the fast path cannot decide; never shown to users. */
@@ -58,6 +64,15 @@ final class CsvChunkScanner {
     long rowsReported;
     private int lastTuple;
     private final LineCache lines = new LineCache();
+    /** The audited span of a record (first to last counted field, raw bytes) → its tuple; see {@link #countSpan}. */
+    private final LineCache spans = new LineCache();
+    private final int firstField;
+    private final int lastField;
+    private final int[] fieldFrom;
+    private final int[] fieldTo;
+    private final boolean[] fieldEscapes;
+    private final long sepWord;
+    private long plainRecords;
 
     CsvChunkScanner(FileChannel channel, long fileSize, char separator, int fieldCount, int[] slotOfField,
                     int maxDistinct, Runnable afterBlock) {
@@ -72,6 +87,20 @@ final class CsvChunkScanner {
             s = Math.max(s, v + 1);
         }
         this.slots = s;
+        int first = -1;
+        int last = -1;
+        for (int f = 0; f < slotOfField.length; f++) {
+            if (slotOfField[f] >= 0) {
+                first = first < 0 ? f : first;
+                last = f;
+            }
+        }
+        this.firstField = first;
+        this.lastField = last;
+        this.fieldFrom = new int[s];
+        this.fieldTo = new int[s];
+        this.fieldEscapes = new boolean[s];
+        this.sepWord = broadcast(sep);
         this.ids = new int[s];
         this.tupleKeys = new int[64 * Math.max(1, s)];
         this.dicts = new ByteDictionary[s];
@@ -99,6 +128,16 @@ final class CsvChunkScanner {
     /** Records counted from the line cache rather than parsed field by field (tests check that the cache serves). */
     long cachedRecords() {
         return lines.hits();
+    }
+
+    /** Records read by the plain-line fast path ({@link #plainLine}; tests check that it serves). */
+    long plainRecords() {
+        return plainRecords;
+    }
+
+    /** Records whose tuple came from the span cache without a dictionary lookup (tests check that it serves). */
+    long spanHits() {
+        return spans.hits();
     }
 
     /** Whether the line cache is still on (it switches off when lines rarely repeat). */
@@ -133,7 +172,7 @@ final class CsvChunkScanner {
                     continue;
                 }
             }
-            int q = record(p);
+            int q = line(p);
             if (q < 0) {
                 if (eof) {
                     throw new Decline("record cut short at the end of the file");
@@ -243,11 +282,127 @@ final class CsvChunkScanner {
             return end;
         }
         long before = rows;
-        int q = record(p);
+        int q = line(p);
         if (q == end && rows == before + 1) {
             lines.add(b, p, end, hash, lastTuple);
         }
         return q;
+    }
+
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long HIGH = 0x8080808080808080L;
+    private static final long LF_WORD = broadcast((byte) '\n');
+    private static final long CR_WORD = broadcast((byte) '\r');
+    private static final long QUOTE_WORD = broadcast((byte) '"');
+
+    private static long broadcast(byte c) {
+        return (c & 0xFFL) * 0x0101010101010101L;
+    }
+
+    /** 0x80 in each byte of {@code w} that equals the byte of {@code pattern} there, 0 elsewhere (exact: no carries between bytes). */
+    private static long equalBytes(long w, long pattern) {
+        long x = w ^ pattern;
+        return ~(((x & LOW7) + LOW7) | x | LOW7);
+    }
+
+    /** Parses one record at {@code p} ({@link #plainLine}, else {@link #record}); -1 when the buffer ends first. */
+    private int line(int p) throws Decline {
+        int q = plainLine(p);
+        return q >= 0 ? q : record(p);
+    }
+
+    /**
+     * The fast path for a <em>plain</em> line: ASCII only, no quote, no CR except one just before the LF, not empty,
+     * ending with an LF within {@link LineCache#MAX_LINE} bytes and within the buffer. Such a line is one record whose
+     * fields are exactly the bytes between separators, and the sequential reader accepts it whenever it has the header's
+     * number of fields (nothing in it can be malformed). Eight bytes at a time: one pass finds the separators and the LF
+     * and checks that nothing else needs attention; the counted fields then go to {@link #countSpan}. Returns the offset
+     * after the LF and counts the record, or returns -1 having counted nothing: then {@link #record} parses the line
+     * (it is not plain, has a different number of fields, or the buffer ends first).
+     */
+    private int plainLine(int p) throws Decline {
+        byte[] b = buf;
+        if (p >= len || b[p] == '\n' || b[p] == '\r' || firstField < 0) {
+            return -1;
+        }
+        int last = Math.min(len, p + LineCache.MAX_LINE) - 8;
+        int maxSeps = fieldCount - 1;
+        int before = firstField - 1; // the separator before the first counted field (-1: the line start)
+        int after = lastField; // the separator after the last counted field (maxSeps: the line end)
+        int spanFrom = p;
+        int spanTo = -1;
+        int seps = 0;
+        for (int i = p; i <= last; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            long lf = equalBytes(w, LF_WORD);
+            long odd = equalBytes(w, QUOTE_WORD) | equalBytes(w, CR_WORD) | (w & HIGH);
+            long sp = equalBytes(w, sepWord);
+            int lineEnd = -1;
+            int next = -1;
+            if ((lf | odd) != 0) {
+                if (lf == 0) {
+                    return -1; // a quote, CR or non-ASCII byte: not plain
+                }
+                long lfBit = lf & -lf;
+                long earlier = lfBit - 1;
+                int at = i + (Long.numberOfTrailingZeros(lfBit) >>> 3);
+                next = at + 1;
+                lineEnd = at;
+                long oddBefore = odd & earlier;
+                if (oddBefore != 0) {
+                    if (oddBefore != lfBit >>> 8 || b[at - 1] != '\r' || at - 1 == p) {
+                        return -1;
+                    }
+                    lineEnd = at - 1; // CRLF
+                }
+                sp &= earlier;
+            }
+            int count = Long.bitCount(sp);
+            if (Integer.compareUnsigned(before - seps, count) < 0) {
+                spanFrom = i + nthByte(sp, before - seps) + 1;
+            }
+            if (Integer.compareUnsigned(after - seps, count) < 0) {
+                spanTo = i + nthByte(sp, after - seps);
+            }
+            seps += count;
+            if (lineEnd >= 0) {
+                if (seps != maxSeps) {
+                    return -1; // a ragged row: the record path declines
+                }
+                countSpan(spanFrom, after == maxSeps ? lineEnd : spanTo, true);
+                rows++;
+                plainRecords++;
+                return next;
+            }
+        }
+        return -1;
+    }
+
+    /** The byte index (0–7) of the {@code n}-th (0-based) flagged byte of {@code mask}. */
+    private static int nthByte(long mask, int n) {
+        for (int k = 0; k < n; k++) {
+            mask &= mask - 1;
+        }
+        return Long.numberOfTrailingZeros(mask) >>> 3;
+    }
+
+    /** Locates the counted fields of a plain line's span: fields are the bytes between separators. */
+    private void locatePlainFields(int spanFrom, int spanTo) {
+        byte[] b = buf;
+        int field = firstField;
+        int from = spanFrom;
+        for (int i = spanFrom; i <= spanTo; i++) {
+            if (i == spanTo || b[i] == sep) {
+                int slot = slotOfField[field];
+                if (slot >= 0) {
+                    fieldFrom[slot] = from;
+                    fieldTo[slot] = i;
+                    fieldEscapes[slot] = false;
+                }
+                field++;
+                from = i + 1;
+            }
+        }
     }
 
     /** Parses one record at {@code p}; returns the offset after it, or -1 when the buffer ends first. */
@@ -269,7 +424,10 @@ final class CsvChunkScanner {
         }
         int field = 0;
         int recordStart = p;
+        int spanFrom = p;
+        int spanTo = p;
         while (true) {
+            int fieldStart = p;
             int from;
             int to;
             boolean escapes = false;
@@ -348,7 +506,15 @@ final class CsvChunkScanner {
             if (field < fieldCount) {
                 int slot = slotOfField[field];
                 if (slot >= 0) {
-                    ids[slot] = escapes ? unescaped(slot, from, to) : lookup(slot, b, from, to);
+                    fieldFrom[slot] = from;
+                    fieldTo[slot] = to;
+                    fieldEscapes[slot] = escapes;
+                }
+                if (field == firstField) {
+                    spanFrom = fieldStart;
+                }
+                if (field == lastField) {
+                    spanTo = p;
                 }
             }
             field++;
@@ -377,9 +543,48 @@ final class CsvChunkScanner {
         if (p - recordStart > MAX_FIELD_BYTES) {
             throw new Decline("a record longer than the sequential reader allows");
         }
-        addTuple();
+        countSpan(spanFrom, spanTo, false);
         rows++;
         return p;
+    }
+
+    /**
+     * Counts the tuple of a record whose counted fields were located by {@link #record}. The bytes from the start of
+     * the first counted field to the end of the last one (the <em>span</em>, unaudited fields between them included)
+     * determine the tuple: parsing from a field start is deterministic, so equal spans give equal field bytes, equal
+     * dictionary ids and the same tuple. A span seen before is counted from {@link #spans} without a dictionary
+     * lookup; a new one is looked up field by field and remembered. The cache switches itself off when spans rarely
+     * repeat (a unique column between two counted ones), leaving the field-by-field lookups.
+     */
+    private void countSpan(int spanFrom, int spanTo, boolean plain) throws Decline {
+        if (!spans.enabled()) {
+            if (plain) {
+                locatePlainFields(spanFrom, spanTo);
+            }
+            lookupFields();
+            addTuple();
+            return;
+        }
+        int hash = LineCache.hash(buf, spanFrom, spanTo);
+        int t = spans.find(buf, spanFrom, spanTo, hash);
+        if (t >= 0) {
+            tupleCounts[t]++;
+            lastTuple = t;
+            return;
+        }
+        if (plain) {
+            locatePlainFields(spanFrom, spanTo);
+        }
+        lookupFields();
+        addTuple();
+        spans.add(buf, spanFrom, spanTo, hash, lastTuple);
+    }
+
+    private void lookupFields() throws Decline {
+        for (int slot = 0; slot < slots; slot++) {
+            ids[slot] = fieldEscapes[slot] ? unescaped(slot, fieldFrom[slot], fieldTo[slot])
+                    : lookup(slot, buf, fieldFrom[slot], fieldTo[slot]);
+        }
     }
 
     private int lookup(int slot, byte[] a, int from, int to) throws Decline {

@@ -4,6 +4,11 @@ package org.rai4j.core;
 public enum IntervalMethod {
     /** Wilson score interval for a proportion (Wilson 1927). */
     WILSON,
+    /**
+     * Fisher z interval for a correlation: {@code tanh(atanh(r) ± z·se)} with se = 1/sqrt(n − 3) for Pearson's r
+     * (Fisher 1921) and sqrt(1.06/(n − 3)) for Spearman's ρ (Fieller, Hartley &amp; Pearson 1957).
+     */
+    FISHER_Z,
     /** Percentile interval of bootstrap replicates (Efron &amp; Tibshirani 1993, §13.3). */
     BOOTSTRAP_PERCENTILE,
     /**

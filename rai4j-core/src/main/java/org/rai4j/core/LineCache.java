@@ -31,6 +31,21 @@ final class LineCache {
     private boolean enabled = true;
     private long hits;
 
+    /** A hash of {@code a[from, to)}, eight bytes at a time (for keys other than whole lines). */
+    static int hash(byte[] a, int from, int to) {
+        long h = 0x9E3779B97F4A7C15L;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            h = Long.rotateLeft(h, 23) ^ (long) LONGS.get(a, i);
+        }
+        long w = 0;
+        for (int shift = 0; i < to; i++, shift += 8) {
+            w |= (a[i] & 0xFFL) << shift;
+        }
+        h = (Long.rotateLeft(h, 23) ^ w) * 0xBF58476D1CE4E5B9L;
+        return (int) (h ^ (h >>> 32));
+    }
+
     /** False once the hit rate showed that lines do not repeat. */
     boolean enabled() {
         return enabled;

@@ -188,6 +188,123 @@ class CsvTupleCounterTest {
                 .contains(TupleCounts.of(new CsvTableReader().read(f), List.of("y")));
     }
 
+    /** Audited values for {@link #generateWithUniqueColumns}: mostly plain, some quoted, padded, missing or multi-byte. */
+    private static final String[] AUDITED = {"F", "M", "18-25", "60+", "a", "0", "1", "1", "0", "NA", "", " F", "\"F\"",
+            "\"x, y\"", "é", "\"q\"\"uote\""};
+
+    /**
+     * A CSV of the audit's shape with a unique row id and a score column that are not audited, in a random column
+     * order; mostly plain lines (what the fast path reads) with, per line and with small probabilities, a CRLF end,
+     * a quoted or non-ASCII id, a quoted score with a separator or line break inside, an empty line; and, in a third
+     * of the files, one defect the sequential reader rejects (a ragged row, a stray quote, malformed UTF-8 or a bare CR
+     * in an unaudited field).
+     */
+    private static byte[] generateWithUniqueColumns(SplittableRandom rng, List<String> header, int rows) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        String crlfShare = rng.nextInt(3) == 0 ? "all" : rng.nextBoolean() ? "some" : "none";
+        int badRow = rng.nextInt(3) == 0 ? rng.nextInt(rows) : -1;
+        int pool = 2 + rng.nextInt(rng.nextInt(4) == 0 ? AUDITED.length - 1 : 4);
+        out.writeBytes((String.join(",", header) + "\n").getBytes(StandardCharsets.UTF_8));
+        for (int r = 0; r < rows; r++) {
+            StringBuilder line = new StringBuilder();
+            byte[] bad = null;
+            int defect = r == badRow ? rng.nextInt(5) : -1;
+            for (int c = 0; c < header.size(); c++) {
+                if (c > 0) {
+                    line.append(',');
+                }
+                String name = header.get(c);
+                if (name.equals("id")) {
+                    int k = rng.nextInt(200);
+                    line.append(k == 0 ? "\"id-" + r + "\"" : k == 1 ? "é" + r : defect == 1 ? r + "\"" + r : String.valueOf(1_000_000 + r));
+                } else if (name.equals("score")) {
+                    int k = rng.nextInt(200);
+                    String v = String.format(java.util.Locale.ROOT, "0.%06d", rng.nextInt(1_000_000));
+                    line.append(k == 0 ? "\"" + v + ",5\"" : k == 1 ? "\"" + v + "\n\"" : k == 2 ? "" : defect == 3 ? v + "\r" + v : v);
+                    if (defect == 2) {
+                        bad = line.toString().getBytes(StandardCharsets.UTF_8);
+                        line.setLength(0);
+                    }
+                } else {
+                    line.append(AUDITED[rng.nextInt(pool)]);
+                }
+            }
+            if (defect == 0) {
+                line.append(rng.nextBoolean() ? ",extra" : "").setLength(rng.nextBoolean() ? line.length() : line.lastIndexOf(","));
+            }
+            boolean crlf = crlfShare.equals("all") || crlfShare.equals("some") && rng.nextInt(5) == 0;
+            line.append(crlf ? "\r\n" : "\n");
+            if (bad != null) {
+                out.writeBytes(bad);
+                out.write(0xFF); // not UTF-8, inside the unaudited score field
+            }
+            out.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
+            if (rng.nextInt(500) == 0) {
+                out.writeBytes(crlf ? new byte[] {'\r', '\n'} : new byte[] {'\n'});
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void count_uniqueIdAndScoreColumns_sameOutcomeAsTheSequentialReader() throws Exception {
+        SplittableRandom rng = new SplittableRandom(20261206L);
+        int fast = 0;
+        int rejected = 0;
+        int files = 60;
+        for (int i = 0; i < files; i++) {
+            List<String> header = new ArrayList<>(List.of("id", "sex", "age", "y", "p", "score"));
+            java.util.Collections.shuffle(header, new java.util.Random(rng.nextLong()));
+            List<String> audited = new ArrayList<>(List.of("y", "p", "sex", "age"));
+            java.util.Collections.shuffle(audited, new java.util.Random(rng.nextLong()));
+            List<String> columns = audited.subList(0, 1 + rng.nextInt(4));
+            Path f = write("u" + i + ".csv", generateWithUniqueColumns(rng, header, 200 + rng.nextInt(3000)));
+            Throwable sequential = catchThrowable(() -> new CsvTableReader().read(f));
+            for (int k = 0; k < 2; k++) {
+                int threads = 1 + rng.nextInt(3);
+                long chunk = k == 0 ? 0 : 1 + rng.nextInt(4000);
+                CsvTupleCounter counter = new CsvTupleCounter(CsvOptions.DEFAULT, threads, chunk);
+                if (sequential == null) {
+                    assertThat(counter.tryCount(f, columns, (b, r) -> { })).as("file %d %s, %d threads, chunk %d", i, header, threads, chunk)
+                            .contains(TupleCounts.of(new CsvTableReader().read(f), columns));
+                    fast++;
+                } else {
+                    assertThat(counter.tryCount(f, columns, (b, r) -> { })).as("file %d", i).isEmpty();
+                    assertThatThrownBy(() -> counter.count(f, columns, (b, r) -> { })).hasMessage(sequential.getMessage());
+                    rejected++;
+                }
+            }
+        }
+        // both outcomes occur often enough to matter (about a third of the files carry a defect)
+        assertThat(fast).isGreaterThan(files);
+        assertThat(rejected).isGreaterThan(files / 4);
+    }
+
+    @Test
+    void scan_uniqueIdAndScoreColumns_readsPlainLinesEightBytesAtATimeAndCountsSpansFromTheCache() throws Exception {
+        SplittableRandom rng = new SplittableRandom(5);
+        StringBuilder sb = new StringBuilder("id,sex,age,y,p,score\n");
+        for (int i = 0; i < 20_000; i++) {
+            sb.append(1_000_000 + i).append(',').append(rng.nextBoolean() ? "F" : "M").append(',').append(18 + rng.nextInt(3))
+                    .append(',').append(rng.nextInt(2)).append(',').append(rng.nextInt(2)).append(',').append(rng.nextDouble())
+                    .append(i % 7 == 0 ? "\r\n" : "\n");
+        }
+        Path f = write("plain.csv", sb.toString().getBytes(StandardCharsets.UTF_8));
+        CsvChunkScanner s = scanWhole(f, 6, new int[] {-1, 2, 3, 0, 1, -1});
+        assertThat(s.rows).isEqualTo(20_000);
+        assertThat(s.lineCacheOn()).isFalse();
+        // every line is plain except CRLF lines whose LF starts an eight-byte word (the record path reads those)
+        assertThat(s.plainRecords()).isGreaterThan(20_000 - 20_000 / 7 / 4);
+        // 2 * 3 * 2 * 2 = 24 distinct spans: each looked up field by field once
+        assertThat(s.spanHits()).isGreaterThanOrEqualTo(20_000 - 24);
+        List<String> cols = List.of("y", "p", "sex", "age");
+        TupleCounts expected = TupleCounts.of(new CsvTableReader().read(f), cols);
+        assertThat(s.tuples()).isEqualTo(expected.tuples().size());
+        for (int threads = 1; threads <= 2; threads++) {
+            assertThat(new CsvTupleCounter(CsvOptions.DEFAULT, threads, 0).tryCount(f, cols, (b, r) -> { })).contains(expected);
+        }
+    }
+
     @Test
     void count_tooManyDistinctValues_declinesLikeTheTablesNonCategoricalColumn() throws Exception {
         StringBuilder sb = new StringBuilder("id,y\n");

@@ -114,36 +114,44 @@ public final class BenchReport {
     }
 
     /**
-     * {@code rai4j bench scale}: per step the median [min–max] wall seconds over the repetitions, CPU seconds and MB/s.
+     * {@code rai4j bench scale}: per step the median [min–max] wall seconds over the repetitions, CPU seconds and MB/s
+     * (median [min–max]), for the CSV file whose lines repeat and the one whose lines are all distinct.
      *
-     * @param wall per step, wall seconds of each repetition; {@code cpu} the same in process CPU seconds
+     * @param fileBytes  size of each file: {@code csv}, {@code csv_unique}, {@code parquet}, {@code baseline}, {@code baseline_unique}
+     * @param stepBytes  per step, the bytes it reads (0: no MB/s)
+     * @param wall       per step, wall seconds of each repetition; {@code cpu} the same in process CPU seconds
+     * @param sameCounts whether both CSV shapes gave the same tuple counts on every repetition
      */
-    public static String scale(long rows, long csvBytes, long parquetBytes, long baselineRows, long baselineBytes, int threads,
-                               java.util.Map<String, double[]> wall, java.util.Map<String, double[]> cpu, double loadBefore,
-                               double loadAfter) {
+    public static String scale(long rows, long baselineRows, int threads, java.util.Map<String, Long> fileBytes,
+                               java.util.Map<String, Long> stepBytes, java.util.Map<String, double[]> wall,
+                               java.util.Map<String, double[]> cpu, double loadBefore, double loadAfter, boolean sameCounts) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "bench scale: %,d rows (CSV %.1f MB, Parquet %.1f MB), %d cores; baseline file %,d rows (%.1f MB)%n",
-                rows, csvBytes / 1e6, parquetBytes / 1e6, threads, baselineRows, baselineBytes / 1e6));
+        sb.append(String.format(Locale.ROOT, "bench scale: %,d rows, %d cores; baseline files: the first %,d rows%n", rows, threads, baselineRows));
+        sb.append(String.format(Locale.ROOT, "  repeating lines  sex,age_band,race,y_true,y_pred            CSV %7.1f MB (baseline %.1f MB), Parquet %.1f MB%n",
+                fileBytes.get("csv") / 1e6, fileBytes.get("baseline") / 1e6, fileBytes.get("parquet") / 1e6));
+        sb.append(String.format(Locale.ROOT, "  unique lines     id,<the same 5 columns>,score (not audited)  CSV %7.1f MB (baseline %.1f MB)%n",
+                fileBytes.get("csv_unique") / 1e6, fileBytes.get("baseline_unique") / 1e6));
         sb.append(String.format(Locale.ROOT, "%d interleaved repetitions; load average %.2f before, %.2f after%n",
                 wall.values().iterator().next().length, loadBefore, loadAfter));
-        sb.append(String.format(Locale.ROOT, "%-22s %26s %10s %12s%n", "step", "wall s median [min-max]", "cpu s", "MB/s"));
+        sb.append(String.format(Locale.ROOT, "%-27s %26s %8s %24s%n", "step", "wall s median [min-max]", "cpu s", "MB/s median [min-max]"));
         for (java.util.Map.Entry<String, double[]> e : wall.entrySet()) {
             double[] w = e.getValue().clone();
             Arrays.sort(w);
-            double[] c = cpu.get(e.getKey()).clone();
-            Arrays.sort(c);
             double med = w[w.length / 2];
-            long bytes = e.getKey().startsWith("baseline") ? baselineBytes : e.getKey().startsWith("parquet") ? csvBytes
-                    : e.getKey().startsWith("csv") ? csvBytes : 0;
-            sb.append(String.format(Locale.ROOT, "%-22s %9.3f [%6.3f-%6.3f] %10.2f %12s%n", e.getKey(), med, w[0], w[w.length - 1],
-                    c[c.length / 2], bytes > 0 ? String.format(Locale.ROOT, "%.0f", bytes / 1e6 / med) : "-"));
+            long bytes = stepBytes.get(e.getKey());
+            String rate = bytes == 0 ? "-" : String.format(Locale.ROOT, "%6.0f [%5.0f-%5.0f]", bytes / 1e6 / med,
+                    bytes / 1e6 / w[w.length - 1], bytes / 1e6 / w[0]);
+            sb.append(String.format(Locale.ROOT, "%-27s %9.3f [%6.3f-%6.3f] %8.2f %24s%n", e.getKey(), med, w[0], w[w.length - 1],
+                    median(cpu.get(e.getKey())), rate));
         }
-        double seq = median(wall.get("baseline_sequential"));
-        double par = median(wall.get("baseline_parallel"));
-        sb.append(String.format(Locale.ROOT, "parallel / sequential CSV reader on the baseline file: %.1fx faster (same file, same process)%n", seq / par));
-        sb.append(String.format(Locale.ROOT, "csv_parallel: %.0f MB per CPU-second (median CPU seconds, all threads and the SHA-256 included)%n",
-                csvBytes / 1e6 / median(cpu.get("csv_parallel"))));
-        sb.append("parquet_duckdb MB/s is in CSV-equivalent bytes (the same rows as the CSV).\n");
+        sb.append(String.format(Locale.ROOT, "parallel / sequential CSV reader on the baseline files: repeating lines %.1fx, unique lines %.1fx faster "
+                        + "(same files, same process)%n", median(wall.get("baseline_sequential")) / median(wall.get("baseline_parallel")),
+                median(wall.get("baseline_sequential_unique")) / median(wall.get("baseline_parallel_unique"))));
+        sb.append(String.format(Locale.ROOT, "MB per CPU-second (median CPU seconds, all threads and the SHA-256 included): csv_parallel %.0f, "
+                        + "csv_parallel_unique %.0f%n", stepBytes.get("csv_parallel") / 1e6 / median(cpu.get("csv_parallel")),
+                stepBytes.get("csv_parallel_unique") / 1e6 / median(cpu.get("csv_parallel_unique"))));
+        sb.append("tuple counts of the two CSV files equal on every repetition: ").append(sameCounts ? "yes" : "NO").append('\n');
+        sb.append("parquet_duckdb MB/s is in CSV-equivalent bytes (the same rows as the repeating-lines CSV).\n");
         return sb.toString();
     }
 

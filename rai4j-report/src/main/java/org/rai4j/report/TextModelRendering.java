@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import org.rai4j.core.Interval;
+import org.rai4j.text.AugmentationStudy;
+import org.rai4j.text.CounterfactualAugmentation;
 import org.rai4j.text.CounterfactualEvaluation;
 import org.rai4j.text.CounterfactualGap;
 import org.rai4j.text.EmbeddingBagTextClassifier;
@@ -98,6 +100,82 @@ public final class TextModelRendering {
             }
         }
         return n;
+    }
+
+    /** {@code rai4j text augment} as console lines. */
+    public static String augmentText(CounterfactualAugmentation.Augmented a) {
+        return String.format(Locale.ROOT, "Counterfactual augmentation (%s) of %s: %d rows in, %d with a gendered word%n"
+                        + "  %d rows out, %d of them swapped%s%n", a.method(), a.source(), a.rowsIn(), a.gendered(),
+                a.rowsOut(), a.plan().swappedRows(), a.method() == CounterfactualAugmentation.Method.CDS
+                        ? " (each gendered row with probability 1/2, seed " + a.seed() + ")"
+                        : " (copies appended after the original rows)");
+    }
+
+    /** {@code rai4j text augment} as JSON. */
+    public static ObjectNode augmentJson(CounterfactualAugmentation.Augmented a, java.nio.file.Path out) {
+        ObjectNode n = Json.object();
+        n.put("method", a.method().name().toLowerCase(Locale.ROOT));
+        n.put("data", a.source());
+        n.put("rows_in", a.rowsIn());
+        n.put("gendered_rows", a.gendered());
+        n.put("rows_out", a.rowsOut());
+        n.put("swapped_rows", a.plan().swappedRows());
+        if (a.method() == CounterfactualAugmentation.Method.CDS) {
+            n.put("seed", a.seed());
+        }
+        if (out != null) {
+            n.put("out", out.toString());
+        }
+        return n;
+    }
+
+    /** {@code rai4j text augment --compare} as console lines. */
+    public static String augmentComparisonText(AugmentationStudy.Result r, double confidence) {
+        StringBuilder sb = new StringBuilder(augmentText(r.augmentation()));
+        sb.append(String.format(Locale.ROOT, "Before/after on %d test texts (%d with a gendered word); both models: "
+                        + "buckets %d, dim %d, epochs %d, seed %d%n", r.testTexts(), r.original().gap().evaluated(),
+                r.settings().buckets(), r.settings().dim(), r.settings().epochs(), r.settings().seed()));
+        String ci = ci(confidence);
+        sb.append(String.format(Locale.ROOT, "  %-10s %8s %8s  %-18s %8s  %s%n", "training", "texts", "accuracy", ci,
+                "gap", ci));
+        armLine(sb, "original", r.original());
+        armLine(sb, "augmented", r.augmented());
+        sb.append(String.format(Locale.ROOT, "  gap difference (augmented - original) %s  %s paired bootstrap over test "
+                + "texts%n", signed(r.gapDifference()), ci(r.differenceInterval())));
+        return sb.toString();
+    }
+
+    /** {@code rai4j text augment --compare} as JSON. */
+    public static ObjectNode augmentComparisonJson(AugmentationStudy.Result r, double confidence, java.nio.file.Path out) {
+        ObjectNode n = augmentJson(r.augmentation(), out);
+        n.remove("seed"); // one seed for the coins, the training and the bootstrap: written once, below
+        n.put("test_texts", r.testTexts());
+        armJson(n.putObject("original"), r.original());
+        armJson(n.putObject("augmented"), r.augmented());
+        ObjectNode d = n.putObject("gap_difference");
+        Json.put(d, "value", r.gapDifference());
+        interval(d, "interval", r.differenceInterval());
+        d.put("paired", true);
+        n.put("confidence", confidence);
+        n.put("replicates", r.original().gap().replicates());
+        n.put("seed", r.original().gap().seed());
+        return n;
+    }
+
+    private static void armLine(StringBuilder sb, String name, AugmentationStudy.Arm a) {
+        sb.append(String.format(Locale.ROOT, "  %-10s %8d %8s  %-18s %8s  %s%n", name, a.trainingTexts(),
+                num(a.testAccuracy()), ci(a.accuracyInterval()), num(a.gap().gap()), ci(a.gap().interval())));
+    }
+
+    private static void armJson(ObjectNode n, AugmentationStudy.Arm a) {
+        n.put("training_texts", a.trainingTexts());
+        Json.put(n, "test_accuracy", a.testAccuracy());
+        interval(n, "accuracy_interval", a.accuracyInterval());
+        gapJson(n.putObject("gap"), a.gap());
+    }
+
+    private static String signed(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%+.4f", v) : "-";
     }
 
     static void gapJson(ObjectNode n, CounterfactualGap.Result g) {
