@@ -45,6 +45,10 @@ final class TextPerturbCommand implements Callable<Integer> {
     @Mixin
     TextGapOptions gap;
 
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Seed of the name and mapping choices and of the bootstrap (default 1).")
+    long seed;
+
     @Option(names = "--show", paramLabel = "N", defaultValue = "3",
             description = "Changed texts to show per perturbation, with their substitutions (default 3).")
     int show;
@@ -75,6 +79,6 @@ final class TextPerturbCommand implements Callable<Integer> {
         if (!Double.isFinite(threshold)) {
             throw new UserException("--threshold must be a finite number, got " + threshold);
         }
-        return new PerturbationEvaluation.Settings(threshold, gap.confidence, gap.replicates, gap.seed, show);
+        return new PerturbationEvaluation.Settings(threshold, gap.confidence, gap.replicates, seed, show);
     }
 }

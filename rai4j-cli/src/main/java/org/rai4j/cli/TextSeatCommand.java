@@ -48,4 +48,9 @@ final class TextSeatCommand implements Callable<Integer> {
         run.report(test.json, () -> TextRendering.seatJson(r), () -> TextRendering.seatText(r), spec.commandLine());
         return 0;
     }
+
+    /** See {@link SentenceEncoderOptions#quietTokenizerLogs()}. */
+    static void quietTokenizerLogs() {
+        SentenceEncoderOptions.quietTokenizerLogs();
+    }
 }
