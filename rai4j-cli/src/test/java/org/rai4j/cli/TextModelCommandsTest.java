@@ -124,4 +124,41 @@ class TextModelCommandsTest {
         assertThat(noOut.status()).isEqualTo(1);
         assertThat(noOut.err()).contains("give --out FILE");
     }
+
+    @Test
+    void sensitivity_exactForAModelFile_occlusionForAnEndpoint(@TempDir Path dir) throws Exception {
+        Path csv = corpus(dir);
+        Path model = dir.resolve("m.bin");
+        assertThat(CliRun.of("text", "train", "--data", csv.toString(), "--text", "review", "--label", "label",
+                "--positive-label", "yes", "--buckets", "128", "--dim", "4", "--out", model.toString()).status()).isZero();
+        Path terms = dir.resolve("terms.txt");
+        Files.writeString(terms, "# gender\nshe\nhe\nmother\nfather\n");
+        CliRun f = CliRun.of("text", "sensitivity", "--model", model.toString(), "--data", csv.toString(), "--text",
+                "review", "--protected-terms", terms.toString(), "--json", "-");
+        assertThat(f.status()).as(f.err()).isZero();
+        JsonNode fj = JSON.readTree(f.out());
+        assertThat(fj.get("method").asText()).isEqualTo("accumulated_prediction_sensitivity");
+        assertThat(fj.get("evaluated").asInt()).isEqualTo(48);
+        EmbeddingBagTextClassifier m = EmbeddingBagTextClassifier.load(model);
+        List<String> texts = org.rai4j.text.LabelledTexts.read(csv, "review", null, null).texts();
+        org.rai4j.text.PredictionSensitivity.Lexicon lex = new org.rai4j.text.PredictionSensitivity.Lexicon(
+                java.util.Set.of("she", "he", "mother", "father"), "terms.txt");
+        assertThat(fj.get("mean").asDouble()).isEqualTo(org.rai4j.text.PredictionSensitivity.measure("x", texts, m, lex,
+                0.95, 1000, 1).mean());
+        try (ScoringEndpoint server = ScoringEndpoint.serving(m::scores)) {
+            CliRun h = CliRun.of("text", "sensitivity", "--endpoint", server.uri().toString(), "--data", csv.toString(),
+                    "--text", "review", "--protected-terms", terms.toString(), "--json", "-");
+            assertThat(h.status()).as(h.err()).isZero();
+            JsonNode hj = JSON.readTree(h.out());
+            assertThat(hj.get("method").asText()).isEqualTo("occlusion_sensitivity");
+            double[] occ = org.rai4j.text.PredictionSensitivity.perText(texts, m, lex,
+                    org.rai4j.text.PredictionSensitivity.Method.OCCLUSION);
+            assertThat(hj.get("mean").asDouble()).isCloseTo(java.util.Arrays.stream(occ).filter(v -> !Double.isNaN(v))
+                    .average().orElseThrow(), org.assertj.core.data.Offset.offset(1e-12));
+        }
+        CliRun none = CliRun.of("text", "sensitivity", "--model", model.toString(), "--data", csv.toString(), "--text",
+                "review");
+        assertThat(none.status()).isEqualTo(1);
+        assertThat(none.err()).contains("give exactly one of --protected-terms FILE and --protected-model FILE");
+    }
 }

@@ -9,6 +9,7 @@ import org.rai4j.text.CounterfactualAugmentation;
 import org.rai4j.text.CounterfactualEvaluation;
 import org.rai4j.text.CounterfactualGap;
 import org.rai4j.text.EmbeddingBagTextClassifier;
+import org.rai4j.text.PredictionSensitivity;
 import org.rai4j.text.TextTraining;
 
 /**
@@ -176,6 +177,39 @@ public final class TextModelRendering {
 
     private static String signed(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%+.4f", v) : "-";
+    }
+
+    /** {@code rai4j text sensitivity} as console lines. */
+    public static String sensitivityText(PredictionSensitivity.Result r) {
+        boolean aps = r.method() == PredictionSensitivity.Method.GRADIENT;
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%s (Krishna et al. 2022%s), model %s%n",
+                aps ? "Accumulated prediction sensitivity" : "Occlusion sensitivity",
+                aps ? "; exact gradient over word counts" : "-style; score change when a word is deleted", r.model()));
+        sb.append(String.format(Locale.ROOT, "  protected direction: %s%n", r.protect()));
+        sb.append(String.format(Locale.ROOT, "  %s: %d texts, %d with a protected direction, %d left out%n", r.source(),
+                r.texts(), r.evaluated(), r.texts() - r.evaluated()));
+        sb.append(String.format(Locale.ROOT, "  mean %s  %s %s (percentile bootstrap over texts, %d replicates, seed %d)%n",
+                num(r.mean()), ci(r.confidence()), ci(r.interval()), r.replicates(), r.seed()));
+        return sb.toString();
+    }
+
+    /** {@code rai4j text sensitivity} as JSON. */
+    public static ObjectNode sensitivityJson(PredictionSensitivity.Result r) {
+        ObjectNode n = Json.object();
+        n.put("model", r.model());
+        n.put("data", r.source());
+        n.put("method", r.method() == PredictionSensitivity.Method.GRADIENT ? "accumulated_prediction_sensitivity"
+                : "occlusion_sensitivity");
+        n.put("protected", r.protect());
+        n.put("texts", r.texts());
+        n.put("evaluated", r.evaluated());
+        Json.put(n, "mean", r.mean());
+        interval(n, "interval", r.interval());
+        n.put("confidence", r.confidence());
+        n.put("replicates", r.replicates());
+        n.put("seed", r.seed());
+        return n;
     }
 
     static void gapJson(ObjectNode n, CounterfactualGap.Result g) {
