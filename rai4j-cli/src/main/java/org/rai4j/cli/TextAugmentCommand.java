@@ -45,14 +45,18 @@ final class TextAugmentCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "COL", description = "With --compare: the label column.")
     String label;
 
+    @Option(names = "--positive-label", paramLabel = "VALUE",
+            description = "The --label value that means 1 (every other value means 0); default: labels are 1/0 or true/false.")
+    String positiveLabel;
+
     @Mixin
     TextTrainingOptions training;
 
     @Mixin
     TextGapOptions gap;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write JSON to FILE ('-' for standard output).")
-    String json;
+    @Mixin
+    JsonOption json;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -61,7 +65,7 @@ final class TextAugmentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunOutputs run = new RunOutputs().input("--data", input.data).input("--test", test);
         run.declare("--out", out);
-        run.declare("--json", json);
+        json.declare(run);
         CounterfactualAugmentation.Method m;
         try {
             m = CounterfactualAugmentation.Method.parse(method);
@@ -80,28 +84,19 @@ final class TextAugmentCommand implements Callable<Integer> {
                 throw new UserException("--compare needs --test FILE (labelled test texts) and --label COL");
             }
             gap.validated();
-            AugmentationStudy.Result r = AugmentationStudy.run(input.data, test, input.text, label, input.positiveLabel,
+            AugmentationStudy.Result r = AugmentationStudy.run(input.data, test, input.text, label, positiveLabel,
                     m, seed, training.settings(seed), gap.confidence, gap.replicates, seed);
             aug = r.augmentation();
-            if (json != null) {
-                run.json(TextModelRendering.augmentComparisonJson(r, gap.confidence, out), json);
-            } else {
-                run.out.append(TextModelRendering.augmentComparisonText(r, gap.confidence));
-            }
+            json.put(run, () -> TextModelRendering.augmentComparisonJson(r, gap.confidence, out),
+                    () -> TextModelRendering.augmentComparisonText(r, gap.confidence));
         } else {
-            aug = CounterfactualAugmentation.run(input.data, input.text, m, seed);
-            if (json != null) {
-                run.json(TextModelRendering.augmentJson(aug, out), json);
-            } else {
-                run.out.append(TextModelRendering.augmentText(aug));
-            }
+            CounterfactualAugmentation.Augmented a = CounterfactualAugmentation.run(input.data, input.text, m, seed);
+            aug = a;
+            json.put(run, () -> TextModelRendering.augmentJson(a, out), () -> TextModelRendering.augmentText(a));
         }
         if (out != null) {
             run.file(out, aug.csv());
             run.out.append("rai4j: wrote ").append(out).append('\n');
-        }
-        if (json != null && !"-".equals(json)) {
-            run.out.append("rai4j: wrote ").append(json).append('\n');
         }
         run.finish(spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;

@@ -25,6 +25,10 @@ final class TextCounterfactualCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "COL", description = "Column holding the label: also report the gap per label.")
     String label;
 
+    @Option(names = "--positive-label", paramLabel = "VALUE",
+            description = "The --label value that means 1 (every other value means 0); default: labels are 1/0 or true/false.")
+    String positiveLabel;
+
     @Mixin
     TextGapOptions gap;
 
@@ -34,8 +38,8 @@ final class TextCounterfactualCommand implements Callable<Integer> {
     @Option(names = "--show", paramLabel = "N", defaultValue = "0", description = "List the first N swapped texts (default 0).")
     int show;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write JSON to FILE ('-' for standard output).")
-    String json;
+    @Mixin
+    JsonOption json;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -43,21 +47,14 @@ final class TextCounterfactualCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunOutputs run = model.inputs(new RunOutputs().input("--data", input.data));
-        run.declare("--json", json);
+        json.declare(run);
         gap.validated();
         if (show < 0) {
             throw new UserException("--show must be 0 or more, got " + show);
         }
         CounterfactualEvaluation.Report r = CounterfactualEvaluation.run(input.data, input.text, label,
-                input.positiveLabel, model.classifier(), gap.confidence, gap.replicates, seed, show);
-        if (json != null) {
-            run.json(TextModelRendering.counterfactualJson(r), json);
-            if (!"-".equals(json)) {
-                run.out.append("rai4j: wrote ").append(json).append('\n');
-            }
-        } else {
-            run.out.append(TextModelRendering.counterfactualText(r));
-        }
+                positiveLabel, model.classifier(), gap.confidence, gap.replicates, seed, show);
+        json.put(run, () -> TextModelRendering.counterfactualJson(r), () -> TextModelRendering.counterfactualText(r));
         run.finish(spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
     }

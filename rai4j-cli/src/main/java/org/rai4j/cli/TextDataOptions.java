@@ -3,15 +3,11 @@ package org.rai4j.cli;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The labelled-text CSV options that the {@code rai4j text} model commands share. */
+/** The text CSV options that the {@code rai4j text} model commands share. */
 final class TextDataOptions {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with a header row.")
     Path data;
 
     @Option(names = "--text", required = true, paramLabel = "COL", description = "Column holding the text.")
     String text;
-
-    @Option(names = "--positive-label", paramLabel = "VALUE",
-            description = "The --label value that means 1 (every other value means 0); default: labels are 1/0 or true/false.")
-    String positiveLabel;
 }

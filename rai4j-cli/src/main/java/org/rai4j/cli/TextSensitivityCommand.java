@@ -27,11 +27,8 @@ final class TextSensitivityCommand implements Callable<Integer> {
     @Mixin
     TextModelOptions model;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with a header row.")
-    Path data;
-
-    @Option(names = "--text", required = true, paramLabel = "COL", description = "Column holding the text.")
-    String text;
+    @Mixin
+    TextDataOptions input;
 
     @Option(names = "--protected-terms", paramLabel = "FILE",
             description = "Identity words, one per line ('#' comments): the protected direction (give this or --protected-model).")
@@ -47,17 +44,17 @@ final class TextSensitivityCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the bootstrap (default 1).")
     long seed;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write JSON to FILE ('-' for standard output).")
-    String json;
+    @Mixin
+    JsonOption json;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        RunOutputs run = model.inputs(new RunOutputs().input("--data", data).input("--protected-terms", terms)
+        RunOutputs run = model.inputs(new RunOutputs().input("--data", input.data).input("--protected-terms", terms)
                 .input("--protected-model", protectedModel));
-        run.declare("--json", json);
+        json.declare(run);
         bootstrap.validated();
         if ((terms == null) == (protectedModel == null)) {
             throw new UserException("give exactly one of --protected-terms FILE and --protected-model FILE");
@@ -71,16 +68,9 @@ final class TextSensitivityCommand implements Callable<Integer> {
             }
             protect = new PredictionSensitivity.ProtectedModel(EmbeddingBagTextClassifier.load(protectedModel));
         }
-        PredictionSensitivity.Result r = PredictionSensitivity.run(data, text, model.classifier(), protect,
+        PredictionSensitivity.Result r = PredictionSensitivity.run(input.data, input.text, model.classifier(), protect,
                 bootstrap.confidence, bootstrap.replicates, seed);
-        if (json != null) {
-            run.json(TextModelRendering.sensitivityJson(r), json);
-            if (!"-".equals(json)) {
-                run.out.append("rai4j: wrote ").append(json).append('\n');
-            }
-        } else {
-            run.out.append(TextModelRendering.sensitivityText(r));
-        }
+        json.put(run, () -> TextModelRendering.sensitivityJson(r), () -> TextModelRendering.sensitivityText(r));
         run.finish(spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
     }

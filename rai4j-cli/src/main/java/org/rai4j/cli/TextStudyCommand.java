@@ -4,9 +4,8 @@ import java.util.concurrent.Callable;
 import org.rai4j.report.TextStudyRendering;
 import org.rai4j.text.BiasStudy;
 import org.rai4j.text.SentenceEncoder;
-import org.rai4j.text.SentenceEncoders;
-import org.rai4j.text.SentencePooling;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rai4j text study}: does an intrinsic bias metric predict an extrinsic one, misaligned and aligned? */
@@ -24,15 +23,8 @@ final class TextStudyCommand implements Callable<Integer> {
             description = "Models per type, at least 4 (default 12).")
     int models;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default 1).")
-    long seed;
-
-    @Option(names = "--encoder", paramLabel = "minilm|minilm-q", defaultValue = "minilm-q",
-            description = "The frozen sentence encoder of the logistic heads (default minilm-q).")
-    String encoder;
-
-    @Option(names = "--json", paramLabel = "FILE", description = "Write JSON to FILE ('-' for standard output).")
-    String json;
+    @Mixin
+    TextStudyOptions common;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -42,23 +34,10 @@ final class TextStudyCommand implements Callable<Integer> {
         if (models < 4) {
             throw new UserException("--models must be at least 4 (a correlation needs 4 models), got " + models);
         }
-        if (!encoder.equals("minilm") && !encoder.equals("minilm-q")) {
-            throw new UserException("--encoder must be minilm or minilm-q, got '" + encoder + "'");
-        }
-        RunOutputs run = new RunOutputs();
-        run.declare("--json", json);
-        TextSeatCommand.quietTokenizerLogs();
-        SentenceEncoder enc = SentenceEncoders.named(encoder, null, SentencePooling.MEAN);
-        BiasStudy.Result r = BiasStudy.run(enc, BiasStudy.Settings.defaults(models, seed));
-        if (json != null) {
-            run.json(TextStudyRendering.studyJson(r), json);
-            if (!"-".equals(json)) {
-                run.out.append("rai4j: wrote ").append(json).append('\n');
-            }
-        } else {
-            run.out.append(TextStudyRendering.studyText(r));
-        }
-        run.finish(spec.commandLine().getOut(), spec.commandLine().getErr());
+        common.check();
+        SentenceEncoder enc = common.loadEncoder();
+        common.print(spec, () -> BiasStudy.run(enc, BiasStudy.Settings.defaults(models, common.seed)),
+                TextStudyRendering::studyJson, TextStudyRendering::studyText);
         return 0;
     }
 }

@@ -24,6 +24,10 @@ final class TextTrainCommand implements Callable<Integer> {
     @Option(names = "--label", required = true, paramLabel = "COL", description = "Column holding the label.")
     String label;
 
+    @Option(names = "--positive-label", paramLabel = "VALUE",
+            description = "The --label value that means 1 (every other value means 0); default: labels are 1/0 or true/false.")
+    String positiveLabel;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the model.")
     Path out;
 
@@ -33,8 +37,8 @@ final class TextTrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Initialisation and shuffling seed (default 1).")
     long seed;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write JSON to FILE ('-' for standard output).")
-    String json;
+    @Mixin
+    JsonOption json;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -43,16 +47,12 @@ final class TextTrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunOutputs run = new RunOutputs().input("--data", input.data);
         run.declare("--out", out);
-        run.declare("--json", json);
+        json.declare(run);
         EmbeddingBagTextClassifier.Settings settings = training.settings(seed);
-        TextTraining.Result r = TextTraining.run(input.data, input.text, label, input.positiveLabel, settings);
+        TextTraining.Result r = TextTraining.run(input.data, input.text, label, positiveLabel, settings);
         r.model().save(out);
-        if (json != null) {
-            run.json(TextModelRendering.trainJson(r, out.toString()), json);
-        } else {
-            run.out.append(TextModelRendering.trainText(r));
-        }
-        run.out.append("rai4j: wrote ").append(out).append(json != null && !"-".equals(json) ? " and " + json : "").append('\n');
+        json.put(run, () -> TextModelRendering.trainJson(r, out.toString()), () -> TextModelRendering.trainText(r));
+        run.out.append("rai4j: wrote ").append(out).append('\n');
         run.finish(spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
     }

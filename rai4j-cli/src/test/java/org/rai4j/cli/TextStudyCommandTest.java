@@ -16,4 +16,15 @@ class TextStudyCommandTest {
         assertThat(enc.status()).isNotZero();
         assertThat(enc.err()).contains("--encoder must be minilm or minilm-q, got 'glove'");
     }
+
+    @Test
+    void distill_badBiasOrEncoder_exitNonZeroNamingTheOption() {
+        CliRun bias = CliRun.of("text", "distill", "--teacher-bias", "1.5");
+        assertThat(bias.status()).isNotZero();
+        assertThat(bias.err()).contains("--teacher-bias must be in [-1, 1], got 1.5");
+        assertThat(bias.out()).isEmpty();
+        CliRun enc = CliRun.of("text", "distill", "--encoder", "bert");
+        assertThat(enc.status()).isNotZero();
+        assertThat(enc.err()).contains("--encoder must be minilm or minilm-q, got 'bert'");
+    }
 }

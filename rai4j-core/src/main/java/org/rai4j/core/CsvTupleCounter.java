@@ -37,6 +37,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * previous one really ended. <b>Repeated lines.</b> A line (record start to LF) that parsed as exactly one
  * record is remembered per chunk with its tuple; the same bytes later count that tuple again without being
  * split into fields ({@code LineCache}; exact, since a complete record parses the same wherever it stands).
+ * <b>Lines that never repeat</b> (a row id, a score): a plain line (ASCII, no quote, no bare CR) is split eight bytes
+ * at a time, and the counted fields are recognised together by their span, the bytes from the first counted field
+ * to the last, when that span was seen before ({@code CsvChunkScanner}).
  * <b>Problems.</b> On anything the sequential reader would reject or read
  * differently the fast path declines ({@link #tryCount} returns empty; {@link #count} then reads the file
  * with {@link CsvTableReader}, whose messages name file, line and column). Thread-safe.

@@ -6,10 +6,11 @@ import java.util.Locale;
 import org.rai4j.core.Interval;
 import org.rai4j.text.BiasStudy;
 import org.rai4j.text.Correlation;
+import org.rai4j.text.Distillation;
 
 /**
- * Renderings of the intrinsic-vs-extrinsic study ({@code rai4j text study}, {@link BiasStudy}) as JSON and console
- * text. Undefined numbers are {@code null} in JSON and {@code -} in text.
+ * Renderings of the intrinsic-vs-extrinsic study ({@code rai4j text study}, {@link BiasStudy}) and of distillation
+ * with counterfactual role reversal ({@code rai4j text distill}, {@link Distillation}) as JSON and console text. Undefined numbers are {@code null} in JSON and {@code -} in text.
  */
 public final class TextStudyRendering {
     private TextStudyRendering() {}
@@ -109,6 +110,93 @@ public final class TextStudyRendering {
                 + "words and negative vs positive words (+ = female with negative); misaligned: WEAT 6, female vs male "
                 + "names and family vs career words (+ = female with family)\n");
         return sb.toString();
+    }
+
+    /**
+     * {@code {"settings", "teacher": {"name", metric: {"value", "lo", "hi"}...}, "students": {variant: {...}},
+     * "differences": {"variant - base": {...}}, "student_weat": {variant: WEAT fields}}}.
+     */
+    public static ObjectNode distillJson(Distillation.Result r) {
+        Distillation.Settings s = r.settings();
+        ObjectNode n = Json.object();
+        ObjectNode set = n.putObject("settings");
+        Json.put(set, "teacher_bias", s.teacherBias());
+        set.put("teacher_train", s.teacherTrain());
+        set.put("transfer_size", s.transferSize());
+        set.put("test_size", s.testSize());
+        Json.put(set, "label_noise", s.labelNoise());
+        Json.put(set, "confidence", s.confidence());
+        set.put("replicates", s.replicates());
+        set.put("seed", s.seed());
+        ObjectNode t = metricsJson(r.teacher());
+        t.put("name", r.teacherName());
+        n.set("teacher", t);
+        ObjectNode st = n.putObject("students");
+        r.students().forEach(m -> st.set(m.model(), metricsJson(m)));
+        ObjectNode d = n.putObject("differences");
+        r.differences().forEach(m -> d.set(m.model(), metricsJson(m)));
+        ObjectNode w = n.putObject("student_weat");
+        for (int i = 0; i < r.students().size(); i++) {
+            w.set(r.students().get(i).model(), TextRendering.weatJson(r.studentWeat().get(i), java.util.List.of()));
+        }
+        return n;
+    }
+
+    private static ObjectNode metricsJson(Distillation.ModelMetrics m) {
+        ObjectNode o = Json.object();
+        for (String k : Distillation.METRICS) {
+            Distillation.Estimate e = m.metric(k);
+            ObjectNode v = o.putObject(k);
+            Json.put(v, "value", e.value());
+            Json.put(v, "lo", e.interval() == null ? Double.NaN : e.interval().lo());
+            Json.put(v, "hi", e.interval() == null ? Double.NaN : e.interval().hi());
+        }
+        return o;
+    }
+
+    /** Distillation as console text: teacher and students, then each student's difference from base. */
+    public static String distillText(Distillation.Result r) {
+        Distillation.Settings s = r.settings();
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Distillation with counterfactual role reversal: teacher %s, trained with "
+                + "bias %+.2f on %d sentences; students: embedding bags on %d transfer sentences; seed %d%n",
+                r.teacherName(), s.teacherBias(), s.teacherTrain(), s.transferSize(), s.seed()));
+        sb.append(String.format(Locale.ROOT, "  test: %d unbiased sentences; %.0f%% percentile bootstrap intervals over "
+                + "them (%d replicates; differences paired)%n", s.testSize(), 100 * s.confidence(), s.replicates()));
+        sb.append(String.format(Locale.ROOT, "  %-19s %-25s %-25s %-25s %s%n", "model", "cf gap", "cf signed", "BPSN gap",
+                "accuracy"));
+        java.util.List<Distillation.ModelMetrics> rows = new java.util.ArrayList<>();
+        rows.add(r.teacher());
+        rows.addAll(r.students());
+        for (Distillation.ModelMetrics m : rows) {
+            sb.append(distillRow(m));
+        }
+        sb.append("  difference from base\n");
+        for (Distillation.ModelMetrics m : r.differences()) {
+            sb.append(distillRow(m));
+        }
+        sb.append("  intrinsic (WEAT on each student's rows: female vs male words, negative vs positive words):");
+        for (int i = 0; i < r.students().size(); i++) {
+            sb.append(String.format(Locale.ROOT, " %s d %s (p %.4f)%s", r.students().get(i).model(),
+                    signed(r.studentWeat().get(i).effectSize(), 3), r.studentWeat().get(i).pValue(),
+                    i + 1 < r.students().size() ? "," : ""));
+        }
+        sb.append('\n');
+        sb.append("cda: transfer set plus its gender swaps, teacher scores on each; perturb: target (t(x) + t(swap x))/2; "
+                + "cda+perturb: both\n");
+        return sb.toString();
+    }
+
+    private static String distillRow(Distillation.ModelMetrics m) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-19s", m.model()));
+        for (int k = 0; k < Distillation.METRICS.size(); k++) {
+            Distillation.Estimate e = m.metrics().get(k);
+            Interval i = e.interval();
+            String cell = i == null ? signed(e.value(), 4)
+                    : String.format(Locale.ROOT, "%s [%s, %s]", signed(e.value(), 4), signed(i.lo(), 3), signed(i.hi(), 3));
+            sb.append(k + 1 < Distillation.METRICS.size() ? String.format(Locale.ROOT, " %-25s", cell) : " " + cell);
+        }
+        return sb.append('\n').toString();
     }
 
     private static String withInterval(Correlation.Estimate e) {

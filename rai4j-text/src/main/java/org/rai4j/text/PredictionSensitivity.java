@@ -175,6 +175,25 @@ public final class PredictionSensitivity {
         return g;
     }
 
+    /**
+     * {@code ∂F/∂e_t} for the embedding input of each token t of the text (rows in token order): in a mean-of-embeddings
+     * model every row is the same vector {@code p(1−p)·d/n} — the reason this class accumulates over word counts
+     * instead. Empty for a text without words.
+     */
+    public static double[][] embeddingGradient(EmbeddingBagTextClassifier model, String text) {
+        int n = model.tokens(text).length;
+        double[] z = model.logits(text);
+        double p = 1.0 / (1.0 + Math.exp(z[0] - z[1]));
+        double[] d = model.logitDirection();
+        double[][] g = new double[n][d.length];
+        for (int t = 0; t < n; t++) {
+            for (int j = 0; j < d.length; j++) {
+                g[t][j] = p * (1 - p) * d[j] / n;
+            }
+        }
+        return g;
+    }
+
     /** The words repeated by their counts (a text with the same bag of words). */
     private static List<String> expand(Words words) {
         List<String> out = new ArrayList<>();

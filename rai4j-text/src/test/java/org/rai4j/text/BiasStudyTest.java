@@ -15,8 +15,8 @@ class BiasStudyTest {
     @BeforeAll
     static void run() {
         BiasStudy.Settings s = new BiasStudy.Settings(6, 80, 400, 200, 0.2, 0.8, 0.95,
-                new EmbeddingBagTextClassifier.Settings(1024, 8, 15, 0.5, 16, 1), new LogisticRegression(1.0, 30, 1e-6), 5);
-        result = BiasStudy.run(new FakeEncoder(24), s);
+                new EmbeddingBagTextClassifier.Settings(1024, 8, 15, 0.5, 16, 1), new LogisticRegression(0.01, 30, 1e-6), 5);
+        result = BiasStudy.run(new FakeEncoder(48), s);
     }
 
     /** A scorer that adds 0.3 to every sentence with a female word: gap 0.3, signed +0.3, BPSN lower for women. */

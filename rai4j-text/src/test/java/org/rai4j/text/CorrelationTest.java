@@ -65,8 +65,8 @@ class CorrelationTest {
                     double[] x = new double[n];
                     double[] y = new double[n];
                     for (int i = 0; i < n; i++) {
-                        double a = gaussian(rng);
-                        double b = gaussian(rng);
+                        double a = rng.nextGaussian();
+                        double b = rng.nextGaussian();
                         x[i] = a;
                         y[i] = rho * a + Math.sqrt(1 - rho * rho) * b;
                     }
@@ -86,10 +86,5 @@ class CorrelationTest {
         assertThat((double) pooledP / trials).isBetween(0.93, 0.97);
         assertThat((double) pooledS / trials).isBetween(0.93, 0.97);
         assertThat((double) pooledBroken / trials).isLessThan(0.93);
-    }
-
-    private static double gaussian(SplittableRandom rng) {
-        double u = 1 - rng.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
     }
 }

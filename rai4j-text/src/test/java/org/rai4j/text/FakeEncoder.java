@@ -33,7 +33,7 @@ final class FakeEncoder implements SentenceEncoder {
             }
             SplittableRandom rng = new SplittableRandom(w.hashCode() * 0x9E3779B97F4A7C15L);
             for (int j = 0; j < dimension; j++) {
-                sum[j] += gaussian(rng);
+                sum[j] += rng.nextGaussian();
             }
         }
         double norm = 0;
@@ -46,10 +46,5 @@ final class FakeEncoder implements SentenceEncoder {
             out[j] = (float) (norm == 0 ? 0 : sum[j] / norm);
         }
         return out;
-    }
-
-    private static double gaussian(SplittableRandom rng) {
-        double u = 1 - rng.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
     }
 }

@@ -59,6 +59,47 @@ class PredictionSensitivityTest {
         }
     }
 
+    /** F as a function of the token embedding rows, from the model's parameters: σ(d·mean(rows) + b₁ − b₀). */
+    private static double scoreOfEmbeddings(EmbeddingBagTextClassifier m, double[][] rows) {
+        double[] d = m.logitDirection();
+        double[] z0 = m.logits("");
+        double z = z0[1] - z0[0];
+        for (double[] r : rows) {
+            for (int j = 0; j < d.length; j++) {
+                z += d[j] * r[j] / rows.length;
+            }
+        }
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    @Test
+    void embeddingGradient_equalsCentralFiniteDifferences_andIsTheSameForEveryToken() {
+        ReviewCorpus c = new ReviewCorpus(300, 0.3, 2);
+        EmbeddingBagTextClassifier m = EmbeddingBagTextClassifier.train(c.texts, c.labels,
+                new EmbeddingBagTextClassifier.Settings(256, 8, 10, 0.5, 16, 2));
+        String text = "She said the soup was cold and he agreed";
+        int[] tokens = m.tokens(text);
+        double[][] rows = new double[tokens.length][];
+        for (int t = 0; t < tokens.length; t++) {
+            rows[t] = m.embedding(tokens[t]);
+        }
+        assertThat(scoreOfEmbeddings(m, rows)).isCloseTo(m.score(text), within(1e-12));
+        double[][] g = PredictionSensitivity.embeddingGradient(m, text);
+        double h = 1e-5;
+        for (int t = 0; t < rows.length; t++) {
+            assertThat(g[t]).containsExactly(g[0]);
+            for (int j = 0; j < rows[t].length; j++) {
+                double keep = rows[t][j];
+                rows[t][j] = keep + h;
+                double up = scoreOfEmbeddings(m, rows);
+                rows[t][j] = keep - h;
+                double down = scoreOfEmbeddings(m, rows);
+                rows[t][j] = keep;
+                assertThat(g[t][j]).isCloseTo((up - down) / (2 * h), within(1e-9));
+            }
+        }
+    }
+
     @Test
     void linearBagOfWords_handComputedExample() {
         // F = σ(θ·x + b) at p = 0.5: J = p(1−p)·θ = 0.25·(2, −1, 0.5); G = σ(φ·x + c) at g = 0.3: ∇G = 0.21·(1, −3, 0),
