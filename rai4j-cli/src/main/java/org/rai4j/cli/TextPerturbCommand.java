@@ -31,7 +31,7 @@ final class TextPerturbCommand implements Callable<Integer> {
     @Mixin
     TextDataOptions input;
 
-    @Option(names = "--label", required = true, paramLabel = "COL", description = "Column holding the label.")
+    @Option(names = "--label", required = true, paramLabel = "COL", description = "Column holding the label: 1/0 or true/false.")
     String label;
 
     @Option(names = "--perturbations", paramLabel = "P,P", split = ",", defaultValue = "pronouns,pronouns:f2m,names",
@@ -66,7 +66,7 @@ final class TextPerturbCommand implements Callable<Integer> {
         run.declare("--json", json);
         TextClassifier classifier = modelOptions.classifier();
         PerturbationEvaluation.Result r = PerturbationEvaluation.run(classifier, input.data, input.text, label,
-                input.positiveLabel, PerturbationEvaluation.perturbations(perturbations), settings);
+                null, PerturbationEvaluation.perturbations(perturbations), settings);
         run.report(json, () -> PerturbationRendering.json(r), () -> PerturbationRendering.text(r), spec.commandLine());
         return 0;
     }
