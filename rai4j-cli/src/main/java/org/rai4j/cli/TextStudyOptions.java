@@ -5,6 +5,7 @@ import org.rai4j.text.SentenceEncoder;
 import org.rai4j.text.SentenceEncoders;
 import org.rai4j.text.SentencePooling;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options that {@code rai4j text study} and {@code rai4j text distill} share: seed, encoder, JSON output. */
@@ -16,8 +17,8 @@ final class TextStudyOptions {
             description = "The frozen sentence encoder under the logistic heads (default minilm-q).")
     String encoder;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write JSON to FILE ('-' for standard output).")
-    String json;
+    @Mixin
+    JsonOption json;
 
     /** Checks {@code --encoder} (a {@link UserException} names it) without loading anything. */
     void check() {
@@ -36,16 +37,9 @@ final class TextStudyOptions {
     <R> void print(CommandSpec spec, Supplier<R> work, java.util.function.Function<R, Object> toJson,
                    java.util.function.Function<R, String> toText) throws Exception {
         RunOutputs run = new RunOutputs();
-        run.declare("--json", json);
+        json.declare(run);
         R r = work.get();
-        if (json != null) {
-            run.json(toJson.apply(r), json);
-            if (!"-".equals(json)) {
-                run.out.append("rai4j: wrote ").append(json).append('\n');
-            }
-        } else {
-            run.out.append(toText.apply(r));
-        }
+        json.put(run, () -> toJson.apply(r), () -> toText.apply(r));
         run.finish(spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }
