@@ -30,7 +30,7 @@ final class BenchEncodeCommand implements Callable<Integer> {
         if (sentences < 1 || repetitions < 1) {
             throw new UserException("--sentences and --repetitions must be >= 1, got " + sentences + " and " + repetitions);
         }
-        TextSeatCommand.quietTokenizerLogs();
+        SentenceEncoderOptions.quietTokenizerLogs();
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         EncoderBenchmark.Result r = EncoderBenchmark.run(SentenceEncoders::miniLmQuantized, SentenceEncoders::miniLm,
                 sentences, repetitions);

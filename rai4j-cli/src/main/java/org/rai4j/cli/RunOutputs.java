@@ -3,9 +3,11 @@ package org.rai4j.cli;
 import org.rai4j.report.Json;
 import org.rai4j.report.OutputFileException;
 import org.rai4j.report.OutputFiles;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * What one command run writes: its output files (declared and checked before the work starts, committed
@@ -62,6 +64,23 @@ final class RunOutputs {
         } else {
             file(Path.of(target), text);
         }
+    }
+
+    /**
+     * A command's one result: as a JSON document when {@code jsonTarget} is given ({@link #json}; a file also gets
+     * "rai4j: wrote FILE" on standard output), else as console text; then {@link #finish}.
+     */
+    void report(String jsonTarget, Supplier<Object> json, Supplier<String> text, CommandLine cl)
+            throws OutputFileException {
+        if (jsonTarget != null) {
+            json(json.get(), jsonTarget);
+            if (!"-".equals(jsonTarget)) {
+                out.append("rai4j: wrote ").append(jsonTarget).append('\n');
+            }
+        } else {
+            out.append(text.get());
+        }
+        finish(cl.getOut(), cl.getErr());
     }
 
     /** The held-back text of standard output ({@code toErr} false) or standard error. */

@@ -44,15 +44,7 @@ final class TextBiasAucCommand implements Callable<Integer> {
         RunOutputs run = new RunOutputs().input("--data", data).input("--identities", identities);
         run.declare("--json", json);
         BiasAucResult r = BiasAucs.run(data, text, label, score, identities);
-        if (json != null) {
-            run.json(TextRendering.biasAucJson(r), json);
-            if (!"-".equals(json)) {
-                run.out.append("rai4j: wrote ").append(json).append('\n');
-            }
-        } else {
-            run.out.append(TextRendering.biasAucText(r));
-        }
-        run.finish(spec.commandLine().getOut(), spec.commandLine().getErr());
+        run.report(json, () -> TextRendering.biasAucJson(r), () -> TextRendering.biasAucText(r), spec.commandLine());
         return 0;
     }
 }

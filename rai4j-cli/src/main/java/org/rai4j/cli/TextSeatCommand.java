@@ -1,15 +1,11 @@
 package org.rai4j.cli;
 
-import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rai4j.report.TextRendering;
 import org.rai4j.text.Seat;
 import org.rai4j.text.SeatInput;
 import org.rai4j.text.SeatResult;
 import org.rai4j.text.SentenceEncoder;
-import org.rai4j.text.SentenceEncoders;
-import org.rai4j.text.SentencePooling;
 import org.rai4j.text.WeatOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,18 +24,8 @@ import picocli.CommandLine.Option;
                 "  rai4j text seat --embeddings minilm-q --targets weat:male-names,weat:female-names "
                         + "--attributes weat:career,weat:family --json -"})
 final class TextSeatCommand implements Callable<Integer> {
-    @Option(names = "--embeddings", required = true, paramLabel = "minilm|minilm-q|FILE",
-            description = "The sentence encoder: minilm (all-MiniLM-L6-v2), minilm-q (its int8 version) or an ONNX "
-                    + "sentence encoder file (BERT-style; see --tokenizer, --pooling).")
-    String embeddings;
-
-    @Option(names = "--tokenizer", paramLabel = "FILE",
-            description = "The HuggingFace tokenizer.json of an ONNX encoder (default: tokenizer.json next to it).")
-    Path tokenizer;
-
-    @Option(names = "--pooling", paramLabel = "mean|cls", defaultValue = "mean",
-            description = "How an ONNX encoder's token vectors become one (default mean).")
-    String pooling;
+    @Mixin
+    SentenceEncoderOptions encoderOptions;
 
     @Option(names = "--sentences", description = "The lists hold whole sentences, encoded as given (no templates).")
     boolean sentences;
@@ -52,38 +38,19 @@ final class TextSeatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SentencePooling pool = switch (pooling.toLowerCase(Locale.ROOT)) {
-            case "mean" -> SentencePooling.MEAN;
-            case "cls" -> SentencePooling.CLS;
-            default -> throw new UserException("--pooling must be mean or cls, got '" + pooling + "'");
-        };
         WeatOptions options = test.validated();
         RunOutputs run = new RunOutputs();
         run.declare("--json", test.json);
-        quietTokenizerLogs();
-        SentenceEncoder encoder = SentenceEncoders.named(embeddings, tokenizer, pool);
+        SentenceEncoder encoder = encoderOptions.encoder();
         SeatResult r = Seat.run(encoder, test.targets.get(0), test.targets.get(1), test.attributes.get(0),
                 test.attributes.get(1),
                 sentences ? SeatInput.SENTENCES : SeatInput.WORDS, options);
-        if (test.json != null) {
-            run.json(TextRendering.seatJson(r), test.json);
-            if (!"-".equals(test.json)) {
-                run.out.append("rai4j: wrote ").append(test.json).append('\n');
-            }
-        } else {
-            run.out.append(TextRendering.seatText(r));
-        }
-        run.finish(spec.commandLine().getOut(), spec.commandLine().getErr());
+        run.report(test.json, () -> TextRendering.seatJson(r), () -> TextRendering.seatText(r), spec.commandLine());
         return 0;
     }
 
-    /**
-     * DJL's tokenizer loader logs a GPU probe and its platform at WARN/INFO through SLF4J; keep it to errors unless the
-     * user set a level for it.
-     */
+    /** See {@link SentenceEncoderOptions#quietTokenizerLogs()}. */
     static void quietTokenizerLogs() {
-        if (System.getProperty("org.slf4j.simpleLogger.log.ai.djl") == null) {
-            System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
-        }
+        SentenceEncoderOptions.quietTokenizerLogs();
     }
 }

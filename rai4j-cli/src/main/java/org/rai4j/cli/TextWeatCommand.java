@@ -47,15 +47,8 @@ final class TextWeatCommand implements Callable<Integer> {
         WeatFiles.Result r = WeatFiles.run(embeddings, test.targets.get(0), test.targets.get(1),
                 test.attributes.get(0), test.attributes.get(1), options,
                 new WeatFiles.Lookup(lowercase, dropMissing));
-        if (test.json != null) {
-            run.json(TextRendering.weatJson(r.weat(), r.dropped()), test.json);
-            if (!"-".equals(test.json)) {
-                run.out.append("rai4j: wrote ").append(test.json).append('\n');
-            }
-        } else {
-            run.out.append(TextRendering.weatText(r.weat(), r.dropped()));
-        }
-        run.finish(spec.commandLine().getOut(), spec.commandLine().getErr());
+        run.report(test.json, () -> TextRendering.weatJson(r.weat(), r.dropped()),
+                () -> TextRendering.weatText(r.weat(), r.dropped()), spec.commandLine());
         return 0;
     }
 }

@@ -153,7 +153,8 @@ public final class GenderSwap {
         return FUNCTION_WORDS.contains(nextWord);
     }
 
-    private static String matchCase(String source, String replacement) {
+    /** {@code replacement} in the casing of {@code source}: UPPER (two letters or more), Title, or as given. */
+    static String matchCase(String source, String replacement) {
         if (source.length() > 1 && source.equals(source.toUpperCase(Locale.ROOT))) {
             return replacement.toUpperCase(Locale.ROOT);
         }
