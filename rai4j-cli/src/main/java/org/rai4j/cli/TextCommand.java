@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {TextWeatCommand.class, TextSeatCommand.class, TextCeatCommand.class, TextBiasAucCommand.class,
                 TextTrainCommand.class, TextCounterfactualCommand.class, TextAugmentCommand.class,
                 TextSensitivityCommand.class, TextPerturbCommand.class, TextStudyCommand.class,
-                TextDistillCommand.class})
+                TextDistillCommand.class, TextMentionsCommand.class})
 public final class TextCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -93,6 +93,54 @@ class TextModelCommandsTest {
         assertThat(same.err()).contains("it is the input given with --data");
     }
 
+    /**
+     * {@code text mentions} then {@code audit --group identity}: the equalized-odds difference equals the largest
+     * TPR or FPR gap between identities, recomputed here from the written CSV.
+     */
+    @Test
+    void mentionsThenAudit_equalizedOddsDifference_equalsIndependentComputation(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("c.csv");
+        List<String> rows = new ArrayList<>(List.of("comment,toxic,score"));
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        String[] who = {"gay", "straight", "muslim"};
+        for (int i = 0; i < 300; i++) {
+            String w = who[i % 3];
+            int y = rng.nextInt(2);
+            double s = 0.3 * y + rng.nextDouble() * 0.6 + (w.equals("muslim") ? 0.15 : 0);
+            rows.add("I am a " + w + " person," + y + "," + s);
+        }
+        Files.write(csv, rows);
+        Path terms = dir.resolve("t.txt");
+        Files.writeString(terms, "gay\nstraight\nmuslim\n");
+        Path out = dir.resolve("g.csv");
+        CliRun m = CliRun.of("text", "mentions", "--data", csv.toString(), "--text", "comment", "--identities",
+                terms.toString(), "--score", "score", "--threshold", "0.5", "--out", out.toString());
+        assertThat(m.status()).as(m.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).isEqualTo("comment,toxic,score,identity,predicted");
+        java.util.Map<String, int[]> c = new java.util.TreeMap<>(); // tp, pos, fp, neg
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            int[] k = c.computeIfAbsent(f[3], x -> new int[4]);
+            boolean y = f[1].equals("1");
+            boolean p = f[4].equals("1");
+            assertThat(p).isEqualTo(Double.parseDouble(f[2]) >= 0.5);
+            k[y ? 0 : 2] += p ? 1 : 0;
+            k[y ? 1 : 3]++;
+        }
+        assertThat(c.keySet()).containsExactly("gay", "muslim", "straight");
+        double tprGap = c.values().stream().mapToDouble(k -> (double) k[0] / k[1]).max().orElseThrow()
+                - c.values().stream().mapToDouble(k -> (double) k[0] / k[1]).min().orElseThrow();
+        double fprGap = c.values().stream().mapToDouble(k -> (double) k[2] / k[3]).max().orElseThrow()
+                - c.values().stream().mapToDouble(k -> (double) k[2] / k[3]).min().orElseThrow();
+        CliRun a = CliRun.of("audit", "--data", out.toString(), "--label", "toxic", "--prediction", "predicted",
+                "--group", "identity", "--bootstrap", "200", "--json", "-");
+        assertThat(a.status()).as(a.err()).isZero();
+        JsonNode eo = JSON.readTree(a.out()).path("fairness").path("equalized_odds_difference");
+        assertThat(eo.path("value").asDouble()).isCloseTo(Math.max(tprGap, fprGap), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(eo.path("ci").size()).isEqualTo(2);
+    }
+
     /** An endpoint that answers out of protocol is the user's problem to fix: one line naming it, exit 1, no trace. */
     @Test
     void endpointOutOfProtocol_isAUserError_notAnInternalOne(@TempDir Path dir) throws Exception {

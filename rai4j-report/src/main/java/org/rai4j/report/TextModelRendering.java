@@ -112,6 +112,33 @@ public final class TextModelRendering {
                         : " (copies appended after the original rows)");
     }
 
+    /** {@code rai4j text mentions} as text: rows per identity group. */
+    public static String mentionsText(org.rai4j.text.IdentityMentions.Result r) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "Identity mentions in %s: %d rows, group column '%s'%s%n", r.source(), r.rows(), r.column(),
+                Double.isNaN(r.threshold()) ? "" : String.format(Locale.ROOT, ", prediction column '%s' = score >= %s",
+                        org.rai4j.text.IdentityMentions.PREDICTION_COLUMN, String.valueOf(r.threshold()))));
+        r.counts().forEach((g, c) -> sb.append(String.format(Locale.ROOT, "  %-14s %6d%n", g, c)));
+        return sb.toString();
+    }
+
+    /** {@code rai4j text mentions} as JSON. */
+    public static ObjectNode mentionsJson(org.rai4j.text.IdentityMentions.Result r, java.nio.file.Path out) {
+        ObjectNode n = Json.object();
+        n.put("data", r.source());
+        n.put("rows", r.rows());
+        n.put("column", r.column());
+        if (!Double.isNaN(r.threshold())) {
+            n.put("threshold", r.threshold());
+        }
+        ObjectNode c = n.putObject("groups");
+        r.counts().forEach(c::put);
+        if (out != null) {
+            n.put("out", out.toString());
+        }
+        return n;
+    }
+
     /** {@code rai4j text augment} as JSON. */
     public static ObjectNode augmentJson(CounterfactualAugmentation.Augmented a, java.nio.file.Path out) {
         ObjectNode n = Json.object();
