@@ -141,6 +141,40 @@ class TextModelCommandsTest {
         assertThat(eo.path("ci").size()).isEqualTo(2);
     }
 
+    /**
+     * {@code --onnx FILE}: an ONNX tree ensemble over MiniLM-q vectors (P(1) = 0.9 when the vector's first component is
+     * above 0, else 0.2) gives the same counterfactual gap as the library on the same classifier, bit for bit.
+     */
+    @Test
+    void counterfactual_onnxClassifierOverMiniLm_equalsTheLibrary(@TempDir Path dir) throws Exception {
+        Path csv = corpus(dir);
+        var tree = new org.rai4j.onnx.TreeEnsembleOnnx.Tree(List.of(
+                new org.rai4j.onnx.TreeEnsembleOnnx.Branch(0, 0f, 1, 2, false),
+                new org.rai4j.onnx.TreeEnsembleOnnx.Leaf(new float[] {0.8f, 0.2f}),
+                new org.rai4j.onnx.TreeEnsembleOnnx.Leaf(new float[] {0.1f, 0.9f})));
+        Path onnx = dir.resolve("head.onnx");
+        Files.write(onnx, org.rai4j.onnx.TreeEnsembleOnnx.classifier(384, new long[] {0, 1}, List.of(tree), true));
+        CliRun r = CliRun.of("text", "counterfactual", "--onnx", onnx.toString(), "--data", csv.toString(),
+                "--text", "review", "--replicates", "200", "--json", "-");
+        assertThat(r.status()).as(r.err()).isZero();
+        List<String> texts = new ArrayList<>();
+        for (String line : Files.readAllLines(csv).subList(1, 61)) {
+            texts.add(line.split(",")[1]);
+        }
+        try (var model = org.rai4j.onnx.OnnxModel.load(onnx, org.rai4j.onnx.OnnxLimits.DEFAULT)) {
+            var c = new org.rai4j.text.OnnxHeadTextClassifier(org.rai4j.text.SentenceEncoders.miniLmQuantized(), model);
+            var expected = org.rai4j.text.CounterfactualGap.measure(texts, c::score, org.rai4j.text.GenderSwap.english(),
+                    0.95, 200, 1);
+            JsonNode j = JSON.readTree(r.out());
+            assertThat(j.toString()).contains(Double.toString(expected.gap()));
+            assertThat(expected.evaluated()).isPositive();
+        }
+        CliRun two = CliRun.of("text", "counterfactual", "--onnx", onnx.toString(), "--model", onnx.toString(),
+                "--data", csv.toString(), "--text", "review");
+        assertThat(two.status()).isEqualTo(1);
+        assertThat(two.err()).contains("give exactly one of").contains("2 were given");
+    }
+
     /** An endpoint that answers out of protocol is the user's problem to fix: one line naming it, exit 1, no trace. */
     @Test
     void endpointOutOfProtocol_isAUserError_notAnInternalOne(@TempDir Path dir) throws Exception {

@@ -252,6 +252,7 @@ public final class OnnxModel implements AutoCloseable {
         int n = rows.length;
         String[] labels = null;
         double[] values = null;
+        double[] positive = null;
         int width = n == 0 ? (int) Math.max(inputWidth, 0) : rows[0].length;
         for (int start = 0; start < n; start += CHUNK_ROWS) {
             int len = Math.min(CHUNK_ROWS, n - start);
@@ -265,6 +266,10 @@ public final class OnnxModel implements AutoCloseable {
             if (start == 0) {
                 labels = chunk.labels == null ? null : new String[n];
                 values = chunk.values == null ? null : new double[n];
+                positive = chunk.positive == null ? null : new double[n];
+            }
+            if (positive != null && chunk.positive != null) {
+                System.arraycopy(chunk.positive, 0, positive, start, len);
             }
             if (labels != null && chunk.labels != null) {
                 System.arraycopy(chunk.labels, 0, labels, start, len);
@@ -277,10 +282,10 @@ public final class OnnxModel implements AutoCloseable {
             throw new OnnxModelException(name + ": the model has no usable output; expected a label tensor, "
                     + "a probability tensor [N, k], a ZipMap, or a float tensor with one value per row");
         }
-        return new OnnxOutput(labels, values);
+        return new OnnxOutput(labels, values, positive);
     }
 
-    private record Chunk(String[] labels, double[] values) {}
+    private record Chunk(String[] labels, double[] values, double[] positive) {}
 
     private Chunk runChunk(FloatBuffer fb, int len, int width) throws OnnxModelException {
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, fb, new long[] {len, width});
@@ -288,6 +293,7 @@ public final class OnnxModel implements AutoCloseable {
             String[] labels = null;
             String[] argmax = null;
             double[] values = null;
+            double[] positive = null;
             for (Map.Entry<String, OnnxValue> e : result) {
                 OnnxValue v = e.getValue();
                 if (v instanceof OnnxTensor t) {
@@ -312,15 +318,22 @@ public final class OnnxModel implements AutoCloseable {
                                 for (int i = 0; i < len; i++) {
                                     argmax[i] = Integer.toString(argmaxIndex(m[i]));
                                 }
+                                if (shape.length == 2 && shape[1] == 2) {
+                                    positive = new double[len];
+                                    for (int i = 0; i < len; i++) {
+                                        positive[i] = m[i][1];
+                                    }
+                                }
                             }
                         }
                         default -> { }
                     }
                 } else if (v instanceof OnnxSequence seq && argmax == null) {
                     argmax = zipMapArgmax(seq, len);
+                    positive = zipMapPositive(seq, len);
                 }
             }
-            return new Chunk(labels != null ? labels : argmax, values);
+            return new Chunk(labels != null ? labels : argmax, values, positive);
         } catch (OrtException e) {
             throw new OnnxModelException(name + ": ONNX Runtime failed to run the model: " + e.getMessage(), e);
         }
@@ -371,6 +384,33 @@ public final class OnnxModel implements AutoCloseable {
             }
         }
         return best;
+    }
+
+    /** P(class 1) per row of a ZipMap whose keys are exactly {0, 1} (as numbers or text); else null. */
+    private static double[] zipMapPositive(OnnxSequence seq, int len) throws OrtException {
+        List<? extends OnnxValue> maps = seq.getValue();
+        double[] out = new double[len];
+        for (int i = 0; i < len && i < maps.size(); i++) {
+            if (!(maps.get(i) instanceof OnnxMap map)) {
+                return null;
+            }
+            Map<? extends Object, ? extends Object> m = map.getValue();
+            Double p = null;
+            for (Map.Entry<? extends Object, ? extends Object> e : m.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                if (!key.equals("0") && !key.equals("1")) {
+                    return null;
+                }
+                if (key.equals("1")) {
+                    p = ((Number) e.getValue()).doubleValue();
+                }
+            }
+            if (m.size() != 2 || p == null) {
+                return null;
+            }
+            out[i] = p;
+        }
+        return out;
     }
 
     private String[] zipMapArgmax(OnnxSequence seq, int len) throws OrtException, OnnxModelException {

@@ -66,8 +66,19 @@ class OnnxModelTest {
             assertThat(out.labels()).hasSize(500);
             for (int i = 0; i < x.length; i++) {
                 assertThat(out.labels()[i]).as("row %d", i).isEqualTo(Long.toString(expected(x[i])));
+                assertThat(out.positiveProbabilities()[i]).as("P(1) of row %d", i)
+                        .isCloseTo(expectedP1(x[i]), org.assertj.core.api.Assertions.within(1e-6));
             }
         }
+    }
+
+    /** Averaged P(1) of the two trees, by hand. */
+    private static double expectedP1(float[] x) {
+        double p1 = 0;
+        if (x[0] > 0.5f && (Float.isNaN(x[1]) || x[1] <= 2f)) {
+            p1 += 0.5;
+        }
+        return p1 + (x[2] <= 10f ? 0.35 : 0.1);
     }
 
     @Test
