@@ -56,7 +56,7 @@ class TextModelOptionsTest {
         assertThatThrownBy(() -> parse().classifier()).isInstanceOf(UserException.class)
                 .hasMessageContaining("give exactly one of --model FILE");
         assertThatThrownBy(() -> parse("--model", "m.bin", "--endpoint", "http://h/s").classifier())
-                .isInstanceOf(UserException.class).hasMessageContaining("both were given");
+                .isInstanceOf(UserException.class).hasMessageContaining("2 were given");
         assertThatThrownBy(() -> parse("--endpoint", "localhost:8000").classifier())
                 .isInstanceOf(UserException.class).hasMessageContaining("--endpoint").hasMessageContaining("http://");
         assertThatThrownBy(() -> parse("--endpoint", "http://h/ s").classifier())
